@@ -1,0 +1,94 @@
+using GridGuard.Features.Jurisdictions;
+using GridGuard.Features.Jurisdictions.Import;
+using GridGuard.Platform.Auth;
+using GridGuard.Platform.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGuard.Features.Demo;
+
+/// <summary>
+/// The demo county 新平彝族傣族自治县 (530427): its real townships and villages from the shipped
+/// china-division slice, a synthetic tree below, and one demo account per kind of user.
+/// Runs only in Development (Demo:Seed), once: a database that has the county is reused.
+/// </summary>
+public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, UserManager<AppUser> users,
+    TimeProvider time, ILogger<DemoSeed> log)
+{
+    public const string CountyCode = "530427";
+
+    /// <summary>The shared password of the demo accounts. Development only; never seeded elsewhere.</summary>
+    public const string Password = "Demo@530427";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin", "系统管理员", Role.Admin, CountyCode),
+        new("county", "县指挥部 张主任", Role.CountyCommander, CountyCode),
+        new("township", "扬武镇 李干部", Role.TownshipOfficer, "530427100"),
+        new("village", "写莫村 王书记", Role.VillageOfficer, "530427100201"),
+        new("community", "扬武社区 赵主任", Role.VillageOfficer, "530427100001"),
+        new("grid", "写莫村 网格员 刘芳", Role.GridManager, "530427100201001001"),
+    ];
+
+    public async Task<bool> RunAsync(CancellationToken ct = default)
+    {
+        if (await db.Jurisdictions.AnyAsync(j => j.Code == CountyCode, ct))
+        {
+            return false;
+        }
+
+        var dir = Path.Combine(AppContext.BaseDirectory, "data", "china-division-530427");
+        foreach (var kind in DivisionCsv.DirectoryOrder)
+        {
+            using var reader = new StreamReader(Path.Combine(dir, DivisionCsv.FileName(kind)));
+            var (_, rows, errors) = DivisionCsv.Read(reader, CountyCode);
+            var report = errors.Count == 0 ? await importer.ImportAsync(DivisionCsv.FileName(kind), rows, ct) : null;
+            if (report is not { Written: true })
+            {
+                throw new InvalidOperationException($"Demo division file {kind} did not import.");
+            }
+        }
+
+        var villages = await db.Jurisdictions.AsNoTracking()
+            .Where(j => j.Level == JurisdictionLevel.Village && j.Path.StartsWith("/" + CountyCode + "/"))
+            .Select(j => new { j.Code, j.Name, j.Settlement })
+            .ToListAsync(ct);
+        var tree = DemoTree.For(villages.Select(v => (v.Code, v.Name, v.Settlement ?? Settlement.Rural)));
+        var treeReport = await importer.ImportAsync("demo-tree", tree, ct);
+        if (!treeReport.Written)
+        {
+            throw new InvalidOperationException("Demo tree did not import: " + treeReport.Errors[0].Message);
+        }
+
+        await SeedAccountsAsync(ct);
+        log.LogInformation("Demo county {County} seeded: {Villages} villages, {Nodes} synthetic nodes",
+            CountyCode, villages.Count, tree.Count);
+        return true;
+    }
+
+    private async Task SeedAccountsAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var a in Accounts)
+        {
+            var node = await db.Jurisdictions.SingleAsync(j => j.Code == a.JurisdictionCode, ct);
+            var user = new AppUser { UserName = a.UserName, DisplayName = a.DisplayName, CreatedAt = now };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            }
+
+            db.RoleAssignments.Add(new RoleAssignment
+            {
+                UserId = user.Id,
+                Role = a.Role,
+                JurisdictionId = node.Id,
+                CreatedAt = now,
+            });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
+
+public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string JurisdictionCode);

@@ -1,0 +1,21 @@
+using GridGuard.Features.Demo;
+using GridGuard.Features.Jurisdictions.Import;
+
+namespace GridGuard.Features.Jurisdictions;
+
+public static class JurisdictionsModule
+{
+    public static IServiceCollection AddJurisdictions(this IServiceCollection services)
+    {
+        services.AddScoped<JurisdictionImporter>();
+        services.AddScoped<DemoSeed>();
+        return services;
+    }
+
+    public static WebApplication MapJurisdictions(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/jurisdictions").WithTags("辖区").RequireAuthorization();
+        group.MapGetJurisdiction();
+        return app;
+    }
+}

@@ -1,0 +1,12 @@
+namespace GridGuard.Platform.Auth;
+
+public static class AuthEndpoints
+{
+    public static WebApplication MapAuth(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("认证").RequireAuthorization();
+        group.MapIssueToken();
+        group.MapGetMe();
+        return app;
+    }
+}

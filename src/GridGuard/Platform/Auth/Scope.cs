@@ -1,0 +1,47 @@
+using System.Linq.Expressions;
+using GridGuard.Features.Jurisdictions;
+
+namespace GridGuard.Platform.Auth;
+
+/// <summary>A record that belongs to exactly one node of the tree (DOMAIN.md §1).</summary>
+public interface IInJurisdiction
+{
+    Guid JurisdictionId { get; }
+
+    Jurisdiction? Jurisdiction { get; }
+}
+
+/// <summary>
+/// THE jurisdiction-scope helper. Every list, detail, report and export of scoped data goes through
+/// <c>InScopeOf(user)</c>, so that a user sees only the subtrees where they hold a role.
+/// Out-of-scope records are simply absent: callers answer 404, never 403, so nothing leaks.
+/// </summary>
+public static class Scope
+{
+    public static IQueryable<Jurisdiction> InScopeOf(this IQueryable<Jurisdiction> query, CurrentUser user) =>
+        query.Where(PathIn<Jurisdiction>(j => j.Path, user.ScopePaths));
+
+    public static IQueryable<T> InScopeOf<T>(this IQueryable<T> query, CurrentUser user)
+        where T : class, IInJurisdiction =>
+        query.Where(PathIn<T>(x => x.Jurisdiction!.Path, user.ScopePaths));
+
+    /// <summary>Builds <c>x =&gt; path(x).StartsWith(p1) || path(x).StartsWith(p2) ...</c>, or false when empty.</summary>
+    public static Expression<Func<T, bool>> PathIn<T>(Expression<Func<T, string>> path, IReadOnlyList<string> prefixes)
+    {
+        var x = path.Parameters[0];
+        Expression body = Expression.Constant(false);
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        foreach (var prefix in prefixes)
+        {
+            // A closure member (not a constant) so that EF sends the prefix as a parameter.
+            var holder = new PrefixHolder(prefix);
+            var value = Expression.Property(Expression.Constant(holder), nameof(PrefixHolder.Value));
+            Expression test = Expression.Call(path.Body, startsWith, value);
+            body = body is ConstantExpression ? test : Expression.OrElse(body, test);
+        }
+
+        return Expression.Lambda<Func<T, bool>>(body, x);
+    }
+
+    private sealed record PrefixHolder(string Value);
+}

@@ -1,0 +1,49 @@
+using GridGuard.Platform.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGuard.Platform.Data;
+
+public static class DataModule
+{
+    /// <summary>
+    /// Registers AppDbContext for the configured provider. The connection string is
+    /// ConnectionStrings:GridGuard (environment: ConnectionStrings__GridGuard); for SQLite
+    /// it defaults to a file under the content root.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatformData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+        var connectionString = builder.Configuration.GetConnectionString("GridGuard");
+
+        builder.Services.AddSingleton<AuditInterceptor>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:GridGuard is empty.");
+            }
+
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var file = System.IO.Path.GetFullPath(options.Path, builder.Environment.ContentRootPath);
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
+                connectionString = $"Data Source={file}";
+            }
+
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+}

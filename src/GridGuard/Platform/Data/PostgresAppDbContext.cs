@@ -1,0 +1,22 @@
+using GridGuard.Features.Jurisdictions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace GridGuard.Platform.Data;
+
+/// <summary>Production. Owns Migrations/Postgres.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Subtree queries are `Path LIKE 'prefix%'`; PostgreSQL uses a btree for that only with pattern ops.
+        builder.Entity<Jurisdiction>().HasIndex(j => j.Path).HasOperators("text_pattern_ops");
+    }
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql("Host=localhost;Database=gridguard_design").Options);
+}

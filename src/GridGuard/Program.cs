@@ -1,0 +1,29 @@
+using GridGuard.Platform.Web;
+using GridGuard.Features.Jurisdictions;
+using GridGuard.Platform;
+using GridGuard.Platform.Auth;
+using GridGuard.Platform.Cli;
+using GridGuard.Platform.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.AddPlatformData();
+builder.AddPlatformAuth();
+builder.Services.AddJurisdictions();
+
+var app = builder.Build();
+if (await CliVerbs.TryRunAsync(app, args))
+{
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+app.UsePlatform();
+app.MapPlatform();
+app.MapAuth();
+app.MapJurisdictions();
+app.MapPages();
+await app.RunAsync();
+
+/// <summary>Entry point, public for WebApplicationFactory.</summary>
+public partial class Program;
