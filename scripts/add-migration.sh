@@ -9,7 +9,6 @@ for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" \
     --project src/GridGuard --startup-project src/GridGuard \
     --context "${provider}AppDbContext" \
-    --output-dir "Platform/Data/Migrations/${provider}" \
-    --namespace "GridGuard.Platform.Data.Migrations.${provider}"
+    --output-dir "Platform/Data/Migrations/${provider}"
 done
 echo "Added migration $name for Sqlite and Postgres."
