@@ -1,9 +1,9 @@
-using GridGuard.Platform.Web;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Cli;
 using GridGuard.Platform.Data;
+using GridGuard.Platform.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
