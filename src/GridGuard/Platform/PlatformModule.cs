@@ -22,11 +22,20 @@ public static class PlatformModule
         services.AddRazorComponents();
         services.AddAntiforgery();
         services.AddScoped<AuditLog>();
-        builder.Logging.AddSimpleConsole(o =>
+        // Structured logs: message templates everywhere; JSON lines outside Development for log shippers.
+        builder.Logging.ClearProviders();
+        if (builder.Environment.IsDevelopment())
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "HH:mm:ss ";
-        });
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
+        }
         return builder;
     }
 
@@ -37,7 +46,18 @@ public static class PlatformModule
             app.UseExceptionHandler();
         }
 
-        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            await next(context);
+        });
+        // API errors are ProblemDetails; a page URL that matches nothing shows the Chinese "not found" page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();

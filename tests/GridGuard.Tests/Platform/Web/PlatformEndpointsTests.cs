@@ -47,4 +47,15 @@ public sealed class PlatformEndpointsTests(AppFactory app)
         Assert.Contains("<label for=\"password\">密码</label>", html, StringComparison.Ordinal);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1"));
     }
+
+    [Theory]
+    [InlineData("/css/app.css")]
+    [InlineData("/css/print.css")]
+    [InlineData("/_framework/blazor.web.js")]
+    public async Task StaticAssets_Anonymous_AreServed(string url)
+    {
+        var response = await app.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 }
