@@ -1,3 +1,4 @@
+using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
@@ -10,6 +11,7 @@ builder.AddPlatform();
 builder.AddPlatformData();
 builder.AddPlatformAuth();
 builder.Services.AddJurisdictions();
+builder.Services.AddHouseholds();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -22,6 +24,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapAuth();
 app.MapJurisdictions();
+app.MapHouseholds();
 app.MapPages();
 await app.RunAsync();
 
