@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GridGuard.BrowserTests.Pages;
 
 /// <summary>What every signed-in page has: the signed-in user, the capability menu and the main content.</summary>
-public sealed partial class Shell(IPage page)
+public sealed class Shell(IPage page)
 {
     public ILocator CurrentUser => page.GetByTestId("current-user");
 
@@ -17,7 +16,7 @@ public sealed partial class Shell(IPage page)
 
     /// <summary>
     /// Follows a menu entry, opening the collapsed menu first where a phone shows it closed, and waits
-    /// until the new page is in (the entry is marked active), enhanced navigation or not.
+    /// until the new page is in (the entry is marked aria-current="page"), enhanced navigation or not.
     /// </summary>
     public async Task OpenAsync(string entry)
     {
@@ -28,9 +27,6 @@ public sealed partial class Shell(IPage page)
         }
 
         await link.ClickAsync();
-        await Expect(link).ToHaveClassAsync(Active());
+        await Expect(link).ToHaveAttributeAsync("aria-current", "page");
     }
-
-    [GeneratedRegex(@"\bactive\b")]
-    private static partial Regex Active();
 }

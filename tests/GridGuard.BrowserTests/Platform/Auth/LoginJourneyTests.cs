@@ -2,6 +2,7 @@ using GridGuard.BrowserTests.Infrastructure;
 using GridGuard.BrowserTests.Pages;
 using GridGuard.Platform.Auth;
 using GridGuard.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace GridGuard.BrowserTests.Platform.Auth;
@@ -20,6 +21,7 @@ public sealed class LoginJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         var shell = new Shell(page);
         await Expect(shell.CurrentUser).ToContainTextAsync(user.UserName);
         await Expect(shell.Heading).ToHaveTextAsync("首页");
+        await Expect(shell.Menu.GetByRole(AriaRole.Link, new() { Name = "首页", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
         await Expect(page.GetByTestId("grants")).ToContainTextAsync($"{Role.VillageOfficer.Label()} · {tree.Village1.Name}");
     });
 
