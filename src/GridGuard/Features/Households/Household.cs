@@ -1,4 +1,5 @@
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
 
 namespace GridGuard.Features.Households;
@@ -46,8 +47,10 @@ public sealed class Household : IInJurisdiction
 }
 
 /// <summary>A person's stay in a household, kept when they move: [From, To), To null while current.</summary>
-public sealed class HouseholdMembership
+public sealed class HouseholdMembership : IAuditedUnder
 {
+    Guid IAuditedUnder.AuditOwnerId => PersonId;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid PersonId { get; set; }

@@ -1,4 +1,5 @@
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
 
 namespace GridGuard.Features.Households;
@@ -67,9 +68,11 @@ public enum PersonStatus
 }
 
 /// <summary>One recorded vulnerable group of a person (a person may have several).</summary>
-public sealed class PersonVulnerableGroup
+public sealed class PersonVulnerableGroup : IAuditedUnder
 {
     public Guid PersonId { get; set; }
 
     public VulnerableGroup Group { get; set; }
+
+    Guid IAuditedUnder.AuditOwnerId => PersonId;
 }

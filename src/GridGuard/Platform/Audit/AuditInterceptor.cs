@@ -83,7 +83,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
                     _ => AuditAction.Modified,
                 },
                 Changes = JsonSerializer.Serialize(changes, AuditLog.Json),
-                JurisdictionId = JurisdictionOf(e.Entity),
+                JurisdictionId = JurisdictionOf(db, e.Entity),
             });
         }
 
@@ -152,11 +152,20 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         return key is null ? "" : string.Join(",", key.Properties.Select(p => e.Property(p.Name).CurrentValue));
     }
 
-    private static Guid? JurisdictionOf(object entity) => entity switch
+    /// <summary>
+    /// The node an audit line is filed under, so the log can be scoped: the entity's own node, or for a
+    /// dependent row (e.g. a person's vulnerable group) the node of its tracked owner.
+    /// </summary>
+    private static Guid? JurisdictionOf(DbContext db, object entity) => entity switch
     {
         Jurisdiction j => j.Id,
         IInJurisdiction owned => owned.JurisdictionId,
         RoleAssignment r => r.JurisdictionId,
+        IAuditedUnder dependent => db.ChangeTracker.Entries<IInJurisdiction>()
+            .FirstOrDefault(o => dependent.AuditOwnerId == KeyGuid(o))?.Entity.JurisdictionId,
         _ => null,
     };
+
+    private static Guid? KeyGuid(EntityEntry e) => e.Metadata.FindPrimaryKey() is { Properties: [var p] }
+        && e.Property(p.Name).CurrentValue is Guid g ? g : null;
 }

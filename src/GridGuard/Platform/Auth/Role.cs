@@ -39,6 +39,32 @@ public static class RoleNames
         _ => role.ToString(),
     };
 
+    /// <summary>Roles that may see identity numbers whole (each full view is audited); everyone else sees them masked.</summary>
+    public static readonly IReadOnlySet<Role> IdNumberViewers = new HashSet<Role>
+    {
+        Role.Admin, Role.CountyCommander, Role.TownshipOfficer, Role.VillageOfficer, Role.GridOfficer,
+    };
+
+    /// <summary>Roles that may add and change households and persons inside their scope.</summary>
+    public static readonly IReadOnlySet<Role> RegistryEditors = new HashSet<Role>
+    {
+        Role.Admin, Role.CountyCommander, Role.TownshipOfficer, Role.VillageOfficer,
+        Role.FirstGridLeader, Role.GridLeader, Role.GridManager,
+    };
+
+    /// <summary>Roles that may assign stewards to households (village leaders and above).</summary>
+    public static readonly IReadOnlySet<Role> StewardshipManagers = new HashSet<Role>
+    {
+        Role.Admin, Role.CountyCommander, Role.TownshipOfficer, Role.VillageOfficer, Role.FirstGridLeader, Role.GridLeader,
+    };
+
+    /// <summary>Roles that record household visits (canvassing) inside their scope.</summary>
+    public static readonly IReadOnlySet<Role> Visitors = new HashSet<Role>
+    {
+        Role.Admin, Role.CountyCommander, Role.TownshipOfficer, Role.VillageOfficer, Role.FirstGridLeader,
+        Role.GridLeader, Role.GridManager, Role.Steward, Role.HealthInformant, Role.MedicalStaff, Role.Volunteer,
+    };
+
     /// <summary>Roles that may edit the jurisdiction tree inside their scope.</summary>
     public static readonly IReadOnlySet<Role> TreeEditors = new HashSet<Role>
     {
