@@ -7,6 +7,7 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/auth").WithTags("认证").RequireAuthorization();
         group.MapIssueToken();
         group.MapGetMe();
+        group.MapChangePassword();
         return app;
     }
 }
