@@ -155,8 +155,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
     private static Guid? JurisdictionOf(object entity) => entity switch
     {
         Jurisdiction j => j.Id,
-        IInJurisdiction owned => owned.JurisdictionId,
-        RoleAssignment r => r.JurisdictionId,
+        IInJurisdiction owned => owned.JurisdictionId, // includes RoleAssignment
         _ => null,
     };
 }

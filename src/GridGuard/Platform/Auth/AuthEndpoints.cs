@@ -1,3 +1,5 @@
+using GridGuard.Platform.Auth.Admin;
+
 namespace GridGuard.Platform.Auth;
 
 public static class AuthEndpoints
@@ -8,6 +10,7 @@ public static class AuthEndpoints
         group.MapIssueToken();
         group.MapGetMe();
         group.MapChangePassword();
+        app.MapAdminUsers();
         return app;
     }
 }
