@@ -1,5 +1,6 @@
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
+using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Cli;
 using GridGuard.Platform.Data;
@@ -21,6 +22,7 @@ await app.PrepareDatabaseAsync();
 app.UsePlatform();
 app.MapPlatform();
 app.MapAuth();
+app.MapAudit();
 app.MapJurisdictions();
 app.MapPages();
 await app.RunAsync();
