@@ -1,6 +1,7 @@
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
+using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Cli;
 using GridGuard.Platform.Data;
@@ -23,6 +24,7 @@ await app.PrepareDatabaseAsync();
 app.UsePlatform();
 app.MapPlatform();
 app.MapAuth();
+app.MapAudit();
 app.MapJurisdictions();
 app.MapHouseholds();
 app.MapPages();

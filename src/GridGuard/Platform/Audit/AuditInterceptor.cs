@@ -159,8 +159,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
     private static Guid? JurisdictionOf(DbContext db, object entity) => entity switch
     {
         Jurisdiction j => j.Id,
-        IInJurisdiction owned => owned.JurisdictionId,
-        RoleAssignment r => r.JurisdictionId,
+        IInJurisdiction owned => owned.JurisdictionId, // includes RoleAssignment
         IAuditedUnder dependent => db.ChangeTracker.Entries<IInJurisdiction>()
             .FirstOrDefault(o => dependent.AuditOwnerId == KeyGuid(o))?.Entity.JurisdictionId,
         _ => null,

@@ -1,3 +1,5 @@
+using GridGuard.Platform.Auth.Admin;
+
 namespace GridGuard.Platform.Auth;
 
 public static class AuthEndpoints
@@ -7,6 +9,8 @@ public static class AuthEndpoints
         var group = app.MapGroup("/api/auth").WithTags("认证").RequireAuthorization();
         group.MapIssueToken();
         group.MapGetMe();
+        group.MapChangePassword();
+        app.MapAdminUsers();
         return app;
     }
 }

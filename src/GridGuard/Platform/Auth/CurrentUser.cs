@@ -35,6 +35,14 @@ public sealed class CurrentUser
 
     public bool Sees(string path) => ScopePaths.Any(p => path.StartsWith(p, StringComparison.Ordinal));
 
+    /// <summary>Subtree roots where the user holds <paramref name="role"/>, with nested ones removed.</summary>
+    public IReadOnlyList<string> PathsWhere(Role role) =>
+        Outermost(Grants.Where(g => g.Role == role).Select(g => g.Path));
+
+    /// <summary>True when the user holds <paramref name="role"/> at a root of the tree (a node without a parent).</summary>
+    public bool HoldsAtRoot(Role role) =>
+        Grants.Any(g => g.Role == role && g.Path.Count(c => c == '/') == 2);
+
     /// <summary>The grant whose node is highest in the tree: the user's "home" for breadcrumbs.</summary>
     public RoleGrant? Home => Grants.OrderBy(g => g.Path.Length).FirstOrDefault();
 
@@ -44,8 +52,13 @@ public sealed class CurrentUser
         UserName = userName;
         DisplayName = displayName;
         Grants = grants;
-        var paths = grants.Select(g => g.Path).Distinct().OrderBy(p => p.Length).ToList();
-        ScopePaths = paths.Where((p, i) => !paths.Take(i).Any(q => p.StartsWith(q, StringComparison.Ordinal))).ToList();
+        ScopePaths = Outermost(grants.Select(g => g.Path));
+    }
+
+    private static List<string> Outermost(IEnumerable<string> paths)
+    {
+        var sorted = paths.Distinct().OrderBy(p => p.Length).ToList();
+        return sorted.Where((p, i) => !sorted.Take(i).Any(q => p.StartsWith(q, StringComparison.Ordinal))).ToList();
     }
 
     public static async Task<IReadOnlyList<RoleGrant>> LoadGrantsAsync(AppDbContext db, Guid userId, CancellationToken ct) =>
@@ -72,6 +85,11 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
             {
                 var grants = await CurrentUser.LoadGrantsAsync(db, userId, context.RequestAborted);
                 currentUser.Set(userId, user.UserName ?? "", user.DisplayName, grants);
+            }
+            else
+            {
+                // Deactivated or deleted since the cookie or token was issued: treat as anonymous from now on.
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
             }
         }
 

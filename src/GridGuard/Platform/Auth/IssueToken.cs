@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace GridGuard.Platform.Auth;
 
@@ -29,7 +30,7 @@ public static class IssueToken
     }
 
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> HandleAsync(
-        Request request, SignInManager<AppUser> signIn)
+        Request request, SignInManager<AppUser> signIn, IOptions<IdentityOptions> options)
     {
         // The bearer handler writes { accessToken, expiresIn, refreshToken } on sign-in.
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
@@ -40,7 +41,7 @@ public static class IssueToken
         }
 
         return TypedResults.Problem(
-            result.IsLockedOut ? "该账户因多次登录失败已被锁定，请稍后再试" : "用户名或密码不正确",
+            SignInMessages.For(result, options.Value),
             statusCode: StatusCodes.Status401Unauthorized,
             title: "登录失败");
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace GridGuard.Platform.Auth;
 
 /// <summary>A user holds a role at a node; their scope is the union of those subtrees.</summary>
-public sealed class RoleAssignment
+public sealed class RoleAssignment : IInJurisdiction
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

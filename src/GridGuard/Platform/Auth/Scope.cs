@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Platform.Audit;
 
 namespace GridGuard.Platform.Auth;
 
@@ -24,6 +25,34 @@ public static class Scope
     public static IQueryable<T> InScopeOf<T>(this IQueryable<T> query, CurrentUser user)
         where T : class, IInJurisdiction =>
         query.Where(PathIn<T>(x => x.Jurisdiction!.Path, user.ScopePaths));
+
+    /// <summary>Nodes inside the subtrees where the user holds <paramref name="role"/>, e.g. an admin's own domain.</summary>
+    public static IQueryable<Jurisdiction> InScopeOf(this IQueryable<Jurisdiction> query, CurrentUser user, Role role) =>
+        query.Where(PathIn<Jurisdiction>(j => j.Path, user.PathsWhere(role)));
+
+    /// <summary>Records at nodes inside the subtrees where the user holds <paramref name="role"/>.</summary>
+    public static IQueryable<T> InScopeOf<T>(this IQueryable<T> query, CurrentUser user, Role role)
+        where T : class, IInJurisdiction =>
+        query.Where(PathIn<T>(x => x.Jurisdiction!.Path, user.PathsWhere(role)));
+
+    /// <summary>
+    /// Audit lines about records in the user's scope. Lines without a node (users, system records) are
+    /// visible only to a user who holds <see cref="Role.Admin"/> at a root of the tree.
+    /// </summary>
+    public static IQueryable<AuditEntry> InScopeOf(this IQueryable<AuditEntry> query, CurrentUser user)
+    {
+        var inScope = PathIn<AuditEntry>(a => a.Jurisdiction!.Path, user.ScopePaths);
+        if (!user.HoldsAtRoot(Role.Admin))
+        {
+            return query.Where(a => a.JurisdictionId != null).Where(inScope);
+        }
+
+        // a => a.JurisdictionId == null || <inScope>, on inScope's own parameter.
+        var a = inScope.Parameters[0];
+        var unplaced = Expression.Equal(
+            Expression.Property(a, nameof(AuditEntry.JurisdictionId)), Expression.Constant(null, typeof(Guid?)));
+        return query.Where(Expression.Lambda<Func<AuditEntry, bool>>(Expression.OrElse(unplaced, inScope.Body), a));
+    }
 
     /// <summary>Builds <c>x =&gt; path(x).StartsWith(p1) || path(x).StartsWith(p2) ...</c>, or false when empty.</summary>
     public static Expression<Func<T, bool>> PathIn<T>(Expression<Func<T, string>> path, IReadOnlyList<string> prefixes)
