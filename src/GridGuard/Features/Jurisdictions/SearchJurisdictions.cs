@@ -96,8 +96,8 @@ public static class SearchJurisdictions
         {
             // An unknown or out-of-scope root yields nothing rather than an error: nothing leaks.
             var root = await db.Jurisdictions.AsNoTracking().InScopeOf(me)
-                .Where(j => j.Id == within).Select(j => j.Path).FirstOrDefaultAsync(ct) ?? "\0";
-            nodes = nodes.Where(j => j.Path.StartsWith(root));
+                .Where(j => j.Id == within).Select(j => j.Path).FirstOrDefaultAsync(ct);
+            nodes = root is null ? nodes.Where(j => false) : nodes.Where(j => j.Path.StartsWith(root));
         }
 
         if (level is { } l)

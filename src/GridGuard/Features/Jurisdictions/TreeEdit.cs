@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using GridGuard.Platform.Auth;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -44,9 +43,8 @@ public sealed record EditResult(EditStatus Status, GetJurisdiction.NodeDto? Node
         _ => ToValidationProblem(),
     };
 
-    public ValidationProblem ToValidationProblem() => TypedResults.ValidationProblem(
-        Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value),
-        title: "输入有误");
+    /// <summary>Keys are the request's property names, as in the framework's own validation answers.</summary>
+    public ValidationProblem ToValidationProblem() => TypedResults.ValidationProblem(Errors, title: "输入有误");
 
     /// <summary>Shows field errors beside their inputs; errors without a field go to the summary.</summary>
     public void ShowOn(EditContext context, ValidationMessageStore store)

@@ -145,17 +145,21 @@ public sealed partial class BrowsePagesTests(AppFactory app)
         Assert.Contains("<option value=\"Grid\" selected", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task JurisdictionSearch_UnknownLevel_ShowsAChineseMessage()
+    [Theory]
+    [InlineData("level=%E5%9F%8E%E5%A0%A1", "级别：无法识别“城堡”")]
+    [InlineData("page=abc", "页码：应为正整数")]
+    [InlineData("page=0", "页码：应在 1 到 100000 之间")]
+    [InlineData("within=xyz", "范围：不是有效的辖区编号")]
+    public async Task JurisdictionSearch_BadQueryString_ShowsAChineseMessage(string query, string message)
     {
         var tree = await TestTree.CreateAsync(app);
         var user = await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id));
         var client = await app.PageClientAsync(user);
 
-        var (status, html) = await client.PageAsync("/jurisdictions/search?level=" + Uri.EscapeDataString("城堡"));
+        var (status, html) = await client.PageAsync("/jurisdictions/search?" + query);
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("级别：无法识别“城堡”", Section(html, "search-errors"), StringComparison.Ordinal);
+        Assert.Contains(message, Section(html, "search-errors"), StringComparison.Ordinal);
     }
 
     /// <summary>The element carrying data-testid="<paramref name="testId"/>", up to the next few kilobytes.</summary>
