@@ -93,11 +93,14 @@ public sealed partial class BrowsePagesTests(AppFactory app)
         foreach (var other in new[] { tree.Village3, tree.Village2, tree.Township1 })
         {
             var (status, html) = await client.PageAsync($"/jurisdictions/{other.Id}");
+            var (missing, _) = await client.PageAsync($"/jurisdictions/{Guid.NewGuid()}");
 
-            // The body is the status-code page (the Chinese not-found page), the same as for an id that does not exist.
             Assert.Equal(HttpStatusCode.NotFound, status);
-            Assert.DoesNotContain(other.Name, html, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, missing);
+            Assert.Contains("data-testid=\"not-found\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"<h1>{other.Name}</h1>", html, StringComparison.Ordinal);
             Assert.DoesNotContain(other.Code, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(other.Id.ToString(), html, StringComparison.Ordinal);
         }
     }
 

@@ -151,7 +151,8 @@ public sealed class EditPagesTests(AppFactory app)
         var post = await Forms.PostAsync(client, url, form);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
-        Assert.DoesNotContain(tree.Grid3.Name, html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"not-found\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(tree.Grid3.Code, html, StringComparison.Ordinal);
         Assert.False(post.IsSuccessStatusCode);
         Assert.Equal(tree.Grid3.Name, (await app.NodeAsync(tree.Grid3.Id))!.Name);
     }
