@@ -58,11 +58,12 @@ public sealed partial class BrowsePagesTests(AppFactory app)
         Assert.Contains($"<span aria-current=\"page\">{tree.Township1.Name}</span>", breadcrumb, StringComparison.Ordinal);
         var children = Section(html, "children");
         var inactive = Row(children, tree.Village1.Id);
-        Assert.Contains("class=\"inactive\"", inactive, StringComparison.Ordinal);
+        Assert.Contains("inactive", inactive[..inactive.IndexOf('>', StringComparison.Ordinal)], StringComparison.Ordinal);
         Assert.Contains("已停用", inactive, StringComparison.Ordinal);
         var active = Row(children, tree.Village2.Id);
         Assert.DoesNotContain("已停用", active, StringComparison.Ordinal);
         Assert.Contains("村（社区）", active, StringComparison.Ordinal);
+        Assert.Contains($">{tree.Village2.Name}</a>", active, StringComparison.Ordinal); // the link's name is the node's name
         Assert.Contains("data-testid=\"action-move\"", html, StringComparison.Ordinal);
     }
 
