@@ -16,6 +16,12 @@ public static class JurisdictionsModule
     {
         var group = app.MapGroup("/api/jurisdictions").WithTags("辖区").RequireAuthorization();
         group.MapGetJurisdiction();
+        group.MapSearchJurisdictions();
+        group.MapCreateJurisdiction();
+        group.MapRenameJurisdiction();
+        group.MapMoveJurisdiction();
+        group.MapDeactivateJurisdiction();
+        group.MapReactivateJurisdiction();
         return app;
     }
 }
