@@ -75,6 +75,9 @@ public static class PlatformModule
             });
         });
         app.UseStaticFiles();
+
+        // Routing runs after the status-code pages so that a re-executed request (/not-found) is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();

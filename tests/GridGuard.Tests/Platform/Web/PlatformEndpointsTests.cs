@@ -58,4 +58,16 @@ public sealed class PlatformEndpointsTests(AppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task UnknownPage_SignedIn_ShowsChineseNotFoundWith404()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var client = await app.PageClientAsync(await TestUsers.CreateAsync(app, (GridGuard.Platform.Auth.Role.GridManager, tree.Grid1.Id)));
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("未找到", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
