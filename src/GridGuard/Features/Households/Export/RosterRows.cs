@@ -1,0 +1,160 @@
+using System.Runtime.CompilerServices;
+using GridGuard.Features.Canvassing;
+using GridGuard.Features.Households.Stewardship;
+using GridGuard.Features.Jurisdictions;
+using GridGuard.Platform.Auth;
+using GridGuard.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGuard.Features.Households.Export;
+
+/// <summary>
+/// Streams the rows of the 网格联户包保清单 under one node: households in keyset batches of <see cref="BatchSize"/>
+/// ordered by (grid, id), each batch with its members, their recorded groups and their open key-person flags in three
+/// more queries. Nothing is tracked and nothing is kept between batches, so memory stays flat for a whole county.
+/// </summary>
+public sealed class RosterRows(AppDbContext db, CurrentUser me, Jurisdiction node, DateOnly today, bool fullIdNumbers)
+{
+    public const int BatchSize = 1000;
+
+    public int Households { get; private set; }
+
+    /// <summary>How many identity numbers were written whole (for the audit line of a full export).</summary>
+    public int FullIdNumbers { get; private set; }
+
+    public async IAsyncEnumerable<RosterRow> ReadAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var addresses = await HouseholdAddress.LoadAsync(db, node.Path, ct);
+        Guid? lastGrid = null;
+        var lastId = Guid.Empty;
+        while (true)
+        {
+            var query = db.Households.AsNoTracking().InScopeOf(me).Where(h => h.Jurisdiction!.Path.StartsWith(node.Path));
+            if (lastGrid is { } g)
+            {
+                query = query.Where(h => h.JurisdictionId.CompareTo(g) > 0
+                    || (h.JurisdictionId == g && h.Id.CompareTo(lastId) > 0));
+            }
+
+            var batch = await query
+                .OrderBy(h => h.JurisdictionId).ThenBy(h => h.Id)
+                .Take(BatchSize)
+                .Select(h => new Batch(h.Id, h.JurisdictionId, h.Unit, h.Room, h.Address, h.HeadId,
+                    h.Steward == null ? null : h.Steward.DisplayName,
+                    h.Steward == null ? null : h.Steward.PhoneNumber,
+                    h.Head == null ? null : h.Head.Name,
+                    h.Head == null ? null : h.Head.Phone,
+                    h.Head == null ? null : h.Head.IdNumber))
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            var details = await DetailsAsync(batch.Select(b => b.Id).ToList(), ct);
+            foreach (var h in batch)
+            {
+                yield return ToRow(h, details, addresses);
+            }
+
+            (lastGrid, lastId) = (batch[^1].GridId, batch[^1].Id);
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private sealed record Batch(Guid Id, Guid GridId, string? Unit, string? Room, string? Address, Guid? HeadId,
+        string? StewardName, string? StewardPhone, string? HeadName, string? HeadPhone, string? HeadIdNumber);
+
+    private sealed record Member(Guid Id, Guid HouseholdId, string Name, DateOnly? BirthDate);
+
+    private sealed record Details(
+        ILookup<Guid, Member> Members, ILookup<Guid, VulnerableGroup> Groups, ILookup<Guid, (KeyPersonCategory, FlagStatus)> Flags);
+
+    private async Task<Details> DetailsAsync(List<Guid> householdIds, CancellationToken ct)
+    {
+        var members = await db.Persons.AsNoTracking().InScopeOf(me)
+            .Where(p => p.HouseholdId != null && householdIds.Contains(p.HouseholdId.Value) && p.Status == PersonStatus.Active)
+            .OrderBy(p => p.HouseholdId).ThenBy(p => p.Id)
+            .Select(p => new Member(p.Id, p.HouseholdId!.Value, p.Name, p.BirthDate))
+            .ToListAsync(ct);
+        var personIds = members.Select(m => m.Id).ToList();
+        var groups = await db.PersonVulnerableGroups.AsNoTracking()
+            .Where(g => personIds.Contains(g.PersonId))
+            .Select(g => new { g.PersonId, g.Group })
+            .ToListAsync(ct);
+        var flags = await db.KeyPersonFlags.AsNoTracking().InScopeOf(me)
+            .Where(f => personIds.Contains(f.PersonId) && f.Status != FlagStatus.Cleared)
+            .OrderBy(f => f.FlaggedAt)
+            .Select(f => new { f.PersonId, f.Category, f.Status })
+            .ToListAsync(ct);
+        return new Details(
+            members.ToLookup(m => m.HouseholdId),
+            groups.ToLookup(g => g.PersonId, g => g.Group),
+            flags.ToLookup(f => f.PersonId, f => (f.Category, f.Status)));
+    }
+
+    private RosterRow ToRow(Batch h, Details details, HouseholdAddress addresses)
+    {
+        Households++;
+        var members = details.Members[h.Id].OrderBy(m => m.Id == h.HeadId ? 0 : 1).ToList();
+        var idNumber = h.HeadIdNumber;
+        if (!fullIdNumbers || string.IsNullOrEmpty(idNumber))
+        {
+            idNumber = IdNumbers.Mask(idNumber);
+        }
+        else
+        {
+            FullIdNumbers++;
+        }
+
+        return new RosterRow
+        {
+            Grid = SafeCell.Text(addresses.NodeName(h.GridId)),
+            Steward = SafeCell.Text(h.StewardName ?? "未分配"),
+            StewardPhone = SafeCell.Text(h.StewardPhone),
+            Address = SafeCell.Text(addresses.Of(h.GridId, h.Unit, h.Room, h.Address)),
+            Head = SafeCell.Text(h.HeadName),
+            HeadIdNumber = SafeCell.Text(idNumber),
+            HeadPhone = SafeCell.Text(h.HeadPhone),
+            MemberCount = members.Count,
+            Members = SafeCell.Text(string.Join("；", members.Select(m => MemberText(m, details)))),
+            KeyPersons = SafeCell.Text(string.Join("；", members
+                .Where(m => details.Flags[m.Id].Any())
+                .Select(m => m.Name + "：" + string.Join("、", details.Flags[m.Id].Distinct().Select(FlagText))))),
+        };
+    }
+
+    private string MemberText(Member m, Details details)
+    {
+        var groups = details.Groups[m.Id]
+            .Concat(VulnerableGroups.DerivedFrom(m.BirthDate, today))
+            .Distinct()
+            .Order()
+            .Select(g => g.Label())
+            .ToList();
+        return groups.Count == 0 ? m.Name : m.Name + "：" + string.Join("、", groups);
+    }
+
+    private static string FlagText((KeyPersonCategory Category, FlagStatus Status) flag) =>
+        CategoryLabel(flag.Category) + (flag.Status == FlagStatus.Open ? "（待核实）" : "");
+
+    /// <summary>重点人员类别 in Chinese (DOMAIN.md §4; GLOSSARY.md).</summary>
+    internal static string CategoryLabel(KeyPersonCategory category) => category switch
+    {
+        KeyPersonCategory.FromEpidemicArea => "来自疫情地区人员",
+        KeyPersonCategory.Suspected => "疑似病例",
+        KeyPersonCategory.Fever => "发热人员",
+        KeyPersonCategory.CloseContact => "密切接触者",
+        KeyPersonCategory.SecondaryContact => "次密接",
+        KeyPersonCategory.Spillover => "高风险区外溢人员",
+        KeyPersonCategory.Returnee => "返乡人员",
+        KeyPersonCategory.InboundTraveler => "入境人员",
+        KeyPersonCategory.ColdChainWorker => "冷链从业人员",
+        KeyPersonCategory.WorkStudyReturnee => "“三返”人员",
+        KeyPersonCategory.Outbound => "“四外”人员",
+        _ => category.ToString(),
+    };
+}
