@@ -6,6 +6,7 @@ using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using MiniExcelLibs;
 
 namespace GridGuard.Features.Households.Export;
@@ -70,7 +71,13 @@ public static class ExportRoster
         loggers.CreateLogger(typeof(ExportRoster)).LogInformation(
             "Roster of {JurisdictionId} exported: {Households} households, full ID numbers {Full}",
             node.Id, rows.Households, full);
-        return TypedResults.File(file, ContentType, FileName(node.Name, today));
+        // The Chinese name goes in filename* (RFC 6266); old clients get an ASCII name with the node's code.
+        http.HttpContext!.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = $"roster-{node.Code}-{today:yyyyMMdd}.xlsx",
+            FileNameStar = FileName(node.Name, today),
+        }.ToString();
+        return TypedResults.File(file, ContentType);
     }
 
     /// <summary>"网格联户包保清单_大寨第一网格_20261124.xlsx"; characters a file system refuses become _.</summary>

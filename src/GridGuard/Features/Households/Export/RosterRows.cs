@@ -9,9 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGuard.Features.Households.Export;
 
 /// <summary>
-/// Streams the rows of the 网格联户包保清单 under one node: households in keyset batches of <see cref="BatchSize"/>
-/// ordered by (grid, id), each batch with its members, their recorded groups and their open key-person flags in three
-/// more queries. Nothing is tracked and nothing is kept between batches, so memory stays flat for a whole county.
+/// Streams the rows of the 网格联户包保清单 under one node, in tree order (grid by grid, by path) and address order
+/// within a grid. One grouped count gives the households per grid; the loop then walks the grids in path order
+/// (the keyset) and reads about <see cref="BatchSize"/> households at a time, each batch with its members, their
+/// recorded groups and open key-person flags in three more queries. Nothing is tracked and nothing is kept between
+/// batches, so memory stays flat for a whole county.
 /// </summary>
 public sealed class RosterRows(AppDbContext db, CurrentUser me, Jurisdiction node, DateOnly today, bool fullIdNumbers)
 {
@@ -25,43 +27,55 @@ public sealed class RosterRows(AppDbContext db, CurrentUser me, Jurisdiction nod
     public async IAsyncEnumerable<RosterRow> ReadAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var addresses = await HouseholdAddress.LoadAsync(db, node.Path, ct);
-        Guid? lastGrid = null;
-        var lastId = Guid.Empty;
-        while (true)
+        var inSubtree = db.Households.AsNoTracking().InScopeOf(me).Where(h => h.Jurisdiction!.Path.StartsWith(node.Path));
+        var perNode = await inSubtree
+            .GroupBy(h => h.JurisdictionId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var ordered = perNode.OrderBy(n => addresses.NodePath(n.Key), StringComparer.Ordinal).ToList();
+        var chunk = new List<Guid>();
+        var size = 0;
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var query = db.Households.AsNoTracking().InScopeOf(me).Where(h => h.Jurisdiction!.Path.StartsWith(node.Path));
-            if (lastGrid is { } g)
+            chunk.Add(ordered[i].Key);
+            size += ordered[i].Count;
+            if (i + 1 < ordered.Count && size + ordered[i + 1].Count <= BatchSize)
             {
-                query = query.Where(h => h.JurisdictionId.CompareTo(g) > 0
-                    || (h.JurisdictionId == g && h.Id.CompareTo(lastId) > 0));
+                continue;
             }
 
-            var batch = await query
-                .OrderBy(h => h.JurisdictionId).ThenBy(h => h.Id)
-                .Take(BatchSize)
-                .Select(h => new Batch(h.Id, h.JurisdictionId, h.Unit, h.Room, h.Address, h.HeadId,
-                    h.Steward == null ? null : h.Steward.DisplayName,
-                    h.Steward == null ? null : h.Steward.PhoneNumber,
-                    h.Head == null ? null : h.Head.Name,
-                    h.Head == null ? null : h.Head.Phone,
-                    h.Head == null ? null : h.Head.IdNumber))
-                .ToListAsync(ct);
-            if (batch.Count == 0)
+            await foreach (var row in ChunkAsync(inSubtree, chunk, addresses, ct))
             {
-                yield break;
+                yield return row;
             }
 
-            var details = await DetailsAsync(batch.Select(b => b.Id).ToList(), ct);
-            foreach (var h in batch)
-            {
-                yield return ToRow(h, details, addresses);
-            }
+            chunk = [];
+            size = 0;
+        }
+    }
 
-            (lastGrid, lastId) = (batch[^1].GridId, batch[^1].Id);
-            if (batch.Count < BatchSize)
-            {
-                yield break;
-            }
+    /// <summary>The households of a few grids (about <see cref="BatchSize"/>), in tree and then address order.</summary>
+    private async IAsyncEnumerable<RosterRow> ChunkAsync(
+        IQueryable<Household> inSubtree, List<Guid> nodeIds, HouseholdAddress addresses,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var batch = await inSubtree
+            .Where(h => nodeIds.Contains(h.JurisdictionId))
+            .Select(h => new Batch(h.Id, h.JurisdictionId, h.Unit, h.Room, h.Address, h.HeadId,
+                h.Steward == null ? null : h.Steward.DisplayName,
+                h.Steward == null ? null : h.Steward.PhoneNumber,
+                h.Head == null ? null : h.Head.Name,
+                h.Head == null ? null : h.Head.Phone,
+                h.Head == null ? null : h.Head.IdNumber))
+            .ToListAsync(ct);
+        var details = await DetailsAsync(batch.Select(b => b.Id).ToList(), ct);
+        foreach (var h in batch
+            .OrderBy(b => addresses.NodePath(b.GridId), StringComparer.Ordinal)
+            .ThenBy(b => b.Unit?.Length ?? 0).ThenBy(b => b.Unit, StringComparer.Ordinal)
+            .ThenBy(b => b.Room?.Length ?? 0).ThenBy(b => b.Room, StringComparer.Ordinal)
+            .ThenBy(b => b.Id))
+        {
+            yield return ToRow(h, details, addresses);
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class HouseholdAddress
 
     private HouseholdAddress(Dictionary<Guid, Node> nodes) => this.nodes = nodes;
 
-    private sealed record Node(Guid? ParentId, string Name, JurisdictionLevel Level);
+    private sealed record Node(Guid? ParentId, string Name, JurisdictionLevel Level, string Path);
 
     /// <summary>Reads the nodes of the subtree under <paramref name="rootPath"/> and the root's ancestors.</summary>
     public static async Task<HouseholdAddress> LoadAsync(AppDbContext db, string rootPath, CancellationToken ct)
@@ -27,9 +27,9 @@ public sealed class HouseholdAddress
         var ancestors = StewardQueries.AncestorOrSelfPaths(rootPath);
         var rows = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Path.StartsWith(rootPath) || ancestors.Contains(j.Path))
-            .Select(j => new { j.Id, j.ParentId, j.Name, j.Level })
+            .Select(j => new { j.Id, j.ParentId, j.Name, j.Level, j.Path })
             .ToListAsync(ct);
-        return new HouseholdAddress(rows.ToDictionary(r => r.Id, r => new Node(r.ParentId, r.Name, r.Level)));
+        return new HouseholdAddress(rows.ToDictionary(r => r.Id, r => new Node(r.ParentId, r.Name, r.Level, r.Path)));
     }
 
     /// <summary>Reads only the nodes on the paths of <paramref name="nodePaths"/> (for one page of a list).</summary>
@@ -38,10 +38,13 @@ public sealed class HouseholdAddress
         var paths = nodePaths.SelectMany(StewardQueries.AncestorOrSelfPaths).Distinct().ToList();
         var rows = await db.Jurisdictions.AsNoTracking()
             .Where(j => paths.Contains(j.Path))
-            .Select(j => new { j.Id, j.ParentId, j.Name, j.Level })
+            .Select(j => new { j.Id, j.ParentId, j.Name, j.Level, j.Path })
             .ToListAsync(ct);
-        return new HouseholdAddress(rows.ToDictionary(r => r.Id, r => new Node(r.ParentId, r.Name, r.Level)));
+        return new HouseholdAddress(rows.ToDictionary(r => r.Id, r => new Node(r.ParentId, r.Name, r.Level, r.Path)));
     }
+
+    /// <summary>The node's path, or "" when unknown (for ordering by the tree).</summary>
+    public string NodePath(Guid id) => nodes.TryGetValue(id, out var n) ? n.Path : "";
 
     /// <summary>The grid's name, or "" when unknown.</summary>
     public string NodeName(Guid id) => nodes.TryGetValue(id, out var n) ? n.Name : "";

@@ -48,6 +48,7 @@ public sealed class ExportRosterTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ExportRoster.ContentType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"网格联户包保清单_{tree.Grid1.Name}_20261124.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal($"roster-{tree.Grid1.Code}-20261124.xlsx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.Equal(RosterRow.Headers, Headers(await response.Content.ReadAsByteArrayAsync()));
         var rows = await ReadAsync(response);
         Assert.Equal(3, rows.Count);
@@ -102,6 +103,10 @@ public sealed class ExportRosterTests(AppFactory app)
         Assert.Equal(rural.Count, rows.Count(r => (string?)r["网格"] == tree.Grid1.Name && (string?)r["包户责任人"] == "批量"));
         Assert.Equal(urban.Count, rows.Count(r => (string?)r["网格"] == tree.UrbanGrid().Name && (string?)r["包户责任人"] == "未分配"));
         Assert.Equal(count, rows.Select(r => ((string?)r["网格"], (string?)r["地址"])).Distinct().Count());
+        // Tree order (the community's grid sorts before the village's), then address order within a grid.
+        Assert.Equal(urban.Count, rows.TakeWhile(r => (string?)r["网格"] == tree.UrbanGrid().Name).Count());
+        Assert.EndsWith(" 101室", (string?)rows[0]["地址"], StringComparison.Ordinal);
+        Assert.EndsWith(" 102室", (string?)rows[1]["地址"], StringComparison.Ordinal);
     }
 
     [Fact]
