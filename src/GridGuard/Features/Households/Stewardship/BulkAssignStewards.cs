@@ -118,7 +118,8 @@ public static class BulkAssignStewards
             .Where(h => !request.OnlyUnassigned || h.StewardId == null)
             .Include(h => h.Jurisdiction)
             .Include(h => h.Head)
-            .OrderBy(h => h.Jurisdiction!.Path).ThenBy(h => h.Unit).ThenBy(h => h.Room).ThenBy(h => h.Id)
+            .OrderBy(h => h.Jurisdiction!.Path)
+            .ThenBy(h => h.Unit!.Length).ThenBy(h => h.Unit).ThenBy(h => h.Room!.Length).ThenBy(h => h.Room).ThenBy(h => h.Id)
             .Take(MaxHouseholds + 1)
             .ToListAsync(ct);
         if (households.Count > MaxHouseholds)

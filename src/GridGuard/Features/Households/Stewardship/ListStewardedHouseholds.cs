@@ -49,11 +49,23 @@ public static class ListStewardedHouseholds
         var all = db.Households.AsNoTracking().InScopeOf(me).Where(h => h.Jurisdiction!.Path.StartsWith(node.Path));
         var total = await all.CountAsync(ct);
         var unassigned = await all.CountAsync(h => h.StewardId == null, ct);
-        var rows = await all
+        var items = await ProjectAsync(db, all
             .Where(h => !onlyUnassigned || h.StewardId == null)
-            .OrderBy(h => h.Jurisdiction!.Path).ThenBy(h => h.Unit).ThenBy(h => h.Room).ThenBy(h => h.Id)
+            .OrderBy(h => h.Jurisdiction!.Path)
+            .ThenBy(h => h.Unit!.Length).ThenBy(h => h.Unit).ThenBy(h => h.Room!.Length).ThenBy(h => h.Room).ThenBy(h => h.Id)
             .Skip((page - 1) * PageSize)
-            .Take(PageSize)
+            .Take(PageSize), ct);
+        return new Response(node.Id, page, PageSize, total, unassigned, items);
+    }
+
+    /// <summary>One household in scope, as the list shows it (for the assign page); null when not found.</summary>
+    public static async Task<Item?> LoadOneAsync(AppDbContext db, CurrentUser me, Guid householdId, CancellationToken ct) =>
+        (await ProjectAsync(db, db.Households.AsNoTracking().InScopeOf(me).Where(h => h.Id == householdId), ct))
+            .FirstOrDefault();
+
+    private static async Task<List<Item>> ProjectAsync(AppDbContext db, IQueryable<Household> query, CancellationToken ct)
+    {
+        var rows = await query
             .Select(h => new
             {
                 h.Id,
@@ -69,9 +81,8 @@ public static class ListStewardedHouseholds
             })
             .ToListAsync(ct);
         var addresses = await HouseholdAddress.LoadForAsync(db, rows.Select(r => r.GridPath), ct);
-        var items = rows.Select(r => new Item(r.Id, r.JurisdictionId, r.GridName,
+        return rows.Select(r => new Item(r.Id, r.JurisdictionId, r.GridName,
                 addresses.Of(r.JurisdictionId, r.Unit, r.Room, r.Address), r.HeadName, r.StewardId, r.StewardName))
             .ToList();
-        return new Response(node.Id, page, PageSize, total, unassigned, items);
     }
 }
