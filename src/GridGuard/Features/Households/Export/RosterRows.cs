@@ -68,7 +68,7 @@ public sealed class RosterRows(AppDbContext db, CurrentUser me, Jurisdiction nod
                 h.Head == null ? null : h.Head.Phone,
                 h.Head == null ? null : h.Head.IdNumber))
             .ToListAsync(ct);
-        var details = await DetailsAsync(batch.Select(b => b.Id).ToList(), ct);
+        var details = await DetailsAsync(nodeIds, ct);
         foreach (var h in batch
             .OrderBy(b => addresses.NodePath(b.GridId), StringComparer.Ordinal)
             .ThenBy(b => b.Unit?.Length ?? 0).ThenBy(b => b.Unit, StringComparer.Ordinal)
@@ -87,20 +87,25 @@ public sealed class RosterRows(AppDbContext db, CurrentUser me, Jurisdiction nod
     private sealed record Details(
         ILookup<Guid, Member> Members, ILookup<Guid, VulnerableGroup> Groups, ILookup<Guid, (KeyPersonCategory, FlagStatus)> Flags);
 
-    private async Task<Details> DetailsAsync(List<Guid> householdIds, CancellationToken ct)
+    /// <summary>
+    /// Members, groups and open flags of the households on <paramref name="nodeIds"/>. The filter names the few grids of
+    /// the chunk rather than thousands of person ids: long IN lists are slow to bind.
+    /// </summary>
+    private async Task<Details> DetailsAsync(List<Guid> nodeIds, CancellationToken ct)
     {
-        var members = await db.Persons.AsNoTracking().InScopeOf(me)
-            .Where(p => p.HouseholdId != null && householdIds.Contains(p.HouseholdId.Value) && p.Status == PersonStatus.Active)
+        var persons = db.Persons.AsNoTracking().InScopeOf(me)
+            .Where(p => p.HouseholdId != null && p.Status == PersonStatus.Active)
+            .Where(p => nodeIds.Contains(p.Household!.JurisdictionId));
+        var members = await persons
             .OrderBy(p => p.HouseholdId).ThenBy(p => p.Id)
             .Select(p => new Member(p.Id, p.HouseholdId!.Value, p.Name, p.BirthDate))
             .ToListAsync(ct);
-        var personIds = members.Select(m => m.Id).ToList();
-        var groups = await db.PersonVulnerableGroups.AsNoTracking()
-            .Where(g => personIds.Contains(g.PersonId))
-            .Select(g => new { g.PersonId, g.Group })
+        var groups = await persons
+            .SelectMany(p => p.VulnerableGroups.Select(g => new { g.PersonId, g.Group }))
             .ToListAsync(ct);
         var flags = await db.KeyPersonFlags.AsNoTracking().InScopeOf(me)
-            .Where(f => personIds.Contains(f.PersonId) && f.Status != FlagStatus.Cleared)
+            .Where(f => f.Status != FlagStatus.Cleared && f.Person!.HouseholdId != null && f.Person.Status == PersonStatus.Active)
+            .Where(f => nodeIds.Contains(f.Person!.Household!.JurisdictionId))
             .OrderBy(f => f.FlaggedAt)
             .Select(f => new { f.PersonId, f.Category, f.Status })
             .ToListAsync(ct);
