@@ -1,14 +1,30 @@
+using GridGuard.Features.Households.Export;
+using GridGuard.Features.Households.Stewardship;
+
 namespace GridGuard.Features.Households;
 
 /// <summary>The population registry: households, persons, stewardship (联户包保).</summary>
 public static class HouseholdsModule
 {
-    public static IServiceCollection AddHouseholds(this IServiceCollection services) => services;
+    public static IServiceCollection AddHouseholds(this IServiceCollection services)
+    {
+        services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
+        return services;
+    }
 
     public static WebApplication MapHouseholds(this WebApplication app)
     {
         var persons = app.MapGroup("/api/persons").WithTags("人员").RequireAuthorization();
         persons.MapCheckIdNumber();
+
+        var households = app.MapGroup("/api/households").WithTags("户").RequireAuthorization();
+        households.MapAssignSteward();
+
+        var stewardship = app.MapGroup("/api/stewardship").WithTags("联户包保").RequireAuthorization();
+        stewardship.MapListStewards();
+        stewardship.MapListStewardedHouseholds();
+        stewardship.MapBulkAssignStewards();
+        stewardship.MapExportRoster();
         return app;
     }
 }
