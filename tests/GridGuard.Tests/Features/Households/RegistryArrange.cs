@@ -70,3 +70,39 @@ public static class RegistryArrange
 
     public sealed record TwoGrids(TestTree Tree, TestUser UserA, TestUser UserB, HttpClient A, HttpClient B);
 }
+
+/// <summary>A ProblemDetails body as the registry API sends it.</summary>
+public sealed record Problem(int Status, string? Title, string? Detail, Dictionary<string, string[]>? Errors,
+    Guid? ExistingPersonId, string? ExistingPersonUrl)
+{
+    public static async Task<Problem> ReadAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<Problem>())!;
+
+    /// <summary>All messages of one field (case-insensitive key).</summary>
+    public string For(string field) =>
+        string.Join("；", Errors?.Where(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => e.Value) ?? []);
+}
+
+/// <summary>Posts an SSR form whose fields may repeat (checkbox groups).</summary>
+public static class RepeatedForms
+{
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formName,
+        params (string Key, string Value)[] fields)
+    {
+        var hidden = await Forms.GetFormAsync(client, url, formName);
+        var all = hidden.Select(h => new KeyValuePair<string, string>(h.Key, h.Value))
+            .Concat(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+}
+
+/// <summary>Page text as a reader sees it: Blazor encodes CJK characters as entities, so HTML is decoded first.</summary>
+public static class PageText
+{
+    public static async Task<string> GetTextAsync(this HttpClient client, string url) =>
+        System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(url));
+
+    public static async Task<string> TextAsync(this HttpResponseMessage response) =>
+        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+}
