@@ -50,4 +50,20 @@ public sealed class RegistryPagesScopeTests(AppFactory app)
         Assert.DoesNotContain($"/persons/{person}", persons, StringComparison.Ordinal);
         Assert.Contains("没有找到符合条件的人员", persons, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RegistryLists_MalformedFilters_ShowTheUnfilteredList()
+    {
+        var g = await TwoGridsAsync(app);
+        var street = "乱码路" + Guid.NewGuid().ToString("N")[..6];
+        var ours = await HouseholdAsync(g.A, g.Tree.Grid1.Id, street + "1号");
+        var page = await app.PageClientAsync(g.UserA);
+
+        var households = await page.GetAsync("/households?jurisdictionId=abc&hasSteward=maybe&after=1&q=" + Uri.EscapeDataString(street));
+        var persons = await page.GetAsync("/persons?jurisdictionId=abc&after=%20");
+
+        Assert.Equal(HttpStatusCode.OK, households.StatusCode);
+        Assert.Contains($"/households/{ours}", await households.TextAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, persons.StatusCode);
+    }
 }
