@@ -16,8 +16,17 @@ public static class HouseholdsModule
     {
         var persons = app.MapGroup("/api/persons").WithTags("人员").RequireAuthorization();
         persons.MapCheckIdNumber();
+        persons.MapSearchPersons();
+        persons.MapGetPerson();
+        persons.MapEditPerson();
+        persons.MapMovePerson();
+        persons.MapViewIdNumber();
 
-        var households = app.MapGroup("/api/households").WithTags("户").RequireAuthorization();
+        var households = app.MapGroup("/api/households").WithTags("住户").RequireAuthorization();
+        households.MapSearchHouseholds();
+        households.MapGetHousehold();
+        households.MapCreateHousehold();
+        households.MapAddMember();
         households.MapAssignSteward();
 
         var stewardship = app.MapGroup("/api/stewardship").WithTags("联户包保").RequireAuthorization();

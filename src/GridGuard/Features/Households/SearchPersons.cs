@@ -1,0 +1,101 @@
+using GridGuard.Platform;
+using GridGuard.Platform.Auth;
+using GridGuard.Platform.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGuard.Features.Households;
+
+/// <summary>
+/// GET /api/persons?q=&amp;jurisdictionId=&amp;after=&amp;limit=: persons in scope by name prefix, phone or identity number
+/// (exact, normalised: a 15-digit number finds the 18-digit person). Keyset paging by Id. ID numbers are masked.
+/// </summary>
+public static class SearchPersons
+{
+    public sealed record Item(Guid Id, string Name, string IdType, string? IdNumber, string? Sex, int? Age,
+        string? Phone, Guid? HouseholdId, string? HouseholdAddress, Guid JurisdictionId, string JurisdictionName,
+        string Status, string StatusLabel);
+
+    public sealed record Response(IReadOnlyList<Item> Items, Guid? Next, string Mode);
+
+    public sealed record Filter(string? Q, Guid? JurisdictionId, Guid? After, int? Limit);
+
+    public static RouteGroupBuilder MapSearchPersons(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", HandleAsync)
+            .WithName("SearchPersons")
+            .WithSummary("查找人员（姓名前缀、电话、证件号码；按 Id 翻页；证件号码脱敏）");
+        return group;
+    }
+
+    public static async Task<Results<Ok<Response>, NotFound>> HandleAsync(string? q, Guid? jurisdictionId,
+        Guid? after, int? limit, AppDbContext db, CurrentUser me, CountyClock clock, CancellationToken ct)
+    {
+        var result = await RunAsync(db, me, new Filter(q, jurisdictionId, after, limit), clock.Today, ct);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
+    }
+
+    /// <summary>Shared with the page. Null when the node filter is unknown or outside the user's scope.</summary>
+    public static async Task<Response?> RunAsync(AppDbContext db, CurrentUser me, Filter filter, DateOnly today,
+        CancellationToken ct)
+    {
+        var persons = db.Persons.AsNoTracking().InScopeOf(me);
+        if (filter.JurisdictionId is { } nodeId)
+        {
+            var path = await db.Jurisdictions.AsNoTracking().InScopeOf(me)
+                .Where(j => j.Id == nodeId).Select(j => j.Path).FirstOrDefaultAsync(ct);
+            if (path is null)
+            {
+                return null;
+            }
+
+            persons = persons.Where(p => p.Jurisdiction!.Path.StartsWith(path));
+        }
+
+        var query = DirectoryQuery.Parse(filter.Q, today);
+        var v = query.Value;
+        persons = query.Kind switch
+        {
+            SearchKind.IdNumber => persons.Where(p => p.IdNumber == v),
+            SearchKind.Phone => persons.Where(p => p.Phone == v),
+            SearchKind.Text => persons.Where(p => p.Name.StartsWith(v)),
+            _ => persons,
+        };
+
+        if (filter.After is { } a)
+        {
+            persons = persons.Where(p => p.Id > a);
+        }
+
+        var limit = DirectoryQuery.ClampLimit(filter.Limit);
+        var rows = await persons
+            .OrderBy(p => p.Id)
+            .Take(limit + 1)
+            .Select(p => new
+            {
+                p.Id,
+                p.Name,
+                p.IdType,
+                p.IdNumber,
+                p.Sex,
+                p.BirthDate,
+                p.Phone,
+                p.HouseholdId,
+                Address = p.Household != null ? p.Household.Address : null,
+                Unit = p.Household != null ? p.Household.Unit : null,
+                Room = p.Household != null ? p.Household.Room : null,
+                p.JurisdictionId,
+                JurisdictionName = p.Jurisdiction!.Name,
+                p.Status,
+            })
+            .ToListAsync(ct);
+
+        var items = rows.Take(limit)
+            .Select(r => new Item(r.Id, r.Name, r.IdType.ToString(), r.IdNumber is null ? null : IdNumbers.Mask(r.IdNumber),
+                r.Sex?.ToString(), r.BirthDate is { } b ? VulnerableGroups.Age(b, today) : null, r.Phone, r.HouseholdId,
+                r.HouseholdId is null ? null : RegistryText.Address(r.Address, r.Unit, r.Room),
+                r.JurisdictionId, r.JurisdictionName, r.Status.ToString(), RegistryText.StatusLabel(r.Status)))
+            .ToList();
+        return new Response(items, rows.Count > limit ? items[^1].Id : null, query.Label);
+    }
+}

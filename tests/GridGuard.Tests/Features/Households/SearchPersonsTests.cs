@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using GridGuard.Features.Households;
+using GridGuard.Platform.Auth;
+using GridGuard.Tests.Infrastructure;
+using static GridGuard.Tests.Features.Households.RegistryArrange;
+
+namespace GridGuard.Tests.Features.Households;
+
+[Collection(AppCollection.Name)]
+public sealed class SearchPersonsTests(AppFactory app)
+{
+    private static async Task<SearchPersons.Response> SearchAsync(HttpClient client, string query) =>
+        (await client.GetFromJsonAsync<SearchPersons.Response>("/api/persons?" + query))!;
+
+    [Fact]
+    public async Task SearchPersons_ByNamePrefixPhoneAndFifteenDigitId_FindsThePerson()
+    {
+        var g = await TwoGridsAsync(app);
+        var household = await HouseholdAsync(g.A, g.Tree.Grid1.Id);
+        var surname = "司马" + Guid.NewGuid().ToString("N")[..4];
+        var number = NewIdNumber();
+        var phone = NewPhone();
+        await MemberAsync(g.A, household, "户主");
+        var id = await MemberAsync(g.A, household, surname + "懿", number, phone);
+
+        var byName = await SearchAsync(g.A, "q=" + Uri.EscapeDataString(surname));
+        var byPhone = await SearchAsync(g.A, "q=" + phone);
+        var byOldId = await SearchAsync(g.A, "q=" + FifteenDigits(number));
+
+        foreach (var body in new[] { byName, byPhone, byOldId })
+        {
+            var item = Assert.Single(body.Items);
+            Assert.Equal(id, item.Id);
+            Assert.Equal(IdNumbers.Mask(number), item.IdNumber);
+        }
+    }
+
+    [Fact]
+    public async Task SearchPersons_AnotherGridsPerson_IsNotFoundAndCannotBeOpened()
+    {
+        var g = await TwoGridsAsync(app);
+        var household = await HouseholdAsync(g.B, g.Tree.Grid3.Id);
+        var number = NewIdNumber();
+        var theirs = await MemberAsync(g.B, household, "外网格人", number);
+
+        var byId = await SearchAsync(g.A, "q=" + number);
+        var open = await g.A.GetAsync($"/api/persons/{theirs}");
+        var edit = await g.A.PatchAsJsonAsync($"/api/persons/{theirs}", new { name = "改名" });
+
+        Assert.Empty(byId.Items);
+        Assert.Equal(HttpStatusCode.NotFound, open.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+    }
+
+    [Fact]
+    public async Task SearchPersons_KeysetPagingOverAVillage_ReturnsEachPersonOnce()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id)));
+        var household = await HouseholdAsync(client, tree.Grid1.Id);
+        var surname = "诸葛" + Guid.NewGuid().ToString("N")[..4];
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await MemberAsync(client, household, surname + i));
+        }
+
+        var seen = new List<Guid>();
+        Guid? after = null;
+        do
+        {
+            var body = await SearchAsync(client, $"q={Uri.EscapeDataString(surname)}&jurisdictionId={tree.Village1.Id}&limit=2"
+                + (after is { } a ? $"&after={a}" : ""));
+            Assert.True(body.Items.Count <= 2);
+            seen.AddRange(body.Items.Select(x => x.Id));
+            after = body.Next;
+        }
+        while (after is not null && seen.Count < 20);
+
+        Assert.Equal(ids.Order(), seen.Order());
+    }
+}
