@@ -9,6 +9,7 @@ public static class JurisdictionsModule
     public static IServiceCollection AddJurisdictions(this IServiceCollection services)
     {
         services.AddScoped<JurisdictionImporter>();
+        services.AddOptions<ImportOptions>().BindConfiguration("Import");
         services.AddSingleton<IJurisdictionBulkWriter>(sp =>
             sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres
                 ? new PostgresJurisdictionBulkWriter()
@@ -21,6 +22,8 @@ public static class JurisdictionsModule
     {
         var group = app.MapGroup("/api/jurisdictions").WithTags("辖区").RequireAuthorization();
         group.MapGetJurisdiction();
+        group.MapImportJurisdictions();
+        group.MapGetImportTemplate();
         return app;
     }
 }
