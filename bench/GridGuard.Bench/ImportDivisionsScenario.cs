@@ -63,6 +63,8 @@ public static class ImportDivisionsScenario
             ["ConnectionStrings:GridGuard"] = database.ConnectionString,
             ["DataProtection:KeyPath"] = Path.Combine(Path.GetTempPath(), "gridguard-bench-keys"),
             ["Logging:LogLevel:Default"] = "Warning",
+            // A fresh PostgreSQL database makes EF log its expected "no migrations history table" as an error.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
             ["Logging:LogLevel:GridGuard.Features.Jurisdictions.Import"] = "Information",
         });
         builder.AddPlatform();

@@ -39,6 +39,9 @@ public sealed class ImportPlan
     /// <summary>Nodes not in the file whose path changed because an ancestor moved.</summary>
     public int MovedDescendants { get; private set; }
 
+    /// <summary>The old paths of the file's moved nodes: their subtrees must be among the existing nodes.</summary>
+    public List<string> MovedFrom { get; } = [];
+
     /// <summary>The path all written nodes share ("/" when they span several roots), for scoping the audit line.</summary>
     public string CommonPath { get; private set; } = "";
 
@@ -103,6 +106,7 @@ public sealed class ImportPlan
             if (before.Path != path)
             {
                 Moved++;
+                MovedFrom.Add(before.Path);
                 children ??= existing.Values.Where(e => e.ParentId is not null).ToLookup(e => e.ParentId);
                 codesInFile ??= rows.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
                 MoveDescendants(before.Id, path, children, codesInFile, rewritten);

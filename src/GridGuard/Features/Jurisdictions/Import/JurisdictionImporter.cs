@@ -22,12 +22,15 @@ public sealed class JurisdictionImporter(AppDbContext db, IJurisdictionBulkWrite
         CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var existing = await db.Jurisdictions.AsNoTracking()
-            .Select(j => new ExistingNode(j.Id, j.Code, j.Name, j.Level, j.ParentId, j.Path, j.Settlement))
-            .ToDictionaryAsync(j => j.Code, StringComparer.Ordinal, ct);
-        var loaded = clock.Elapsed;
-
+        var existing = await LoadRelevantAsync(rows, ct);
         var plan = ImportPlan.Build(rows, existing, scope);
+        if (plan.Errors.Count == 0 && plan.MovedFrom.Count > 0)
+        {
+            // Moved nodes carry their subtrees: plan again, knowing every node below the old places.
+            await LoadSubtreesAsync(existing, plan.MovedFrom, ct);
+            plan = ImportPlan.Build(rows, existing, scope);
+        }
+
         existing = null;
         if (plan.Errors.Count > 0)
         {
@@ -63,10 +66,64 @@ public sealed class JurisdictionImporter(AppDbContext db, IJurisdictionBulkWrite
         await tx.CommitAsync(ct);
         log.LogInformation(
             "Imported {Source}: {Rows} rows, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Moved} moved "
-            + "(+{Descendants} descendants); load {Load} ms, plan {Plan} ms, write {Write} ms",
+            + "(+{Descendants} descendants); read and plan {Plan} ms, write {Write} ms",
             source, rows.Count, report.Inserted, report.Updated, report.Unchanged, report.Moved, report.MovedDescendants,
-            (long)loaded.TotalMilliseconds, (long)(planned - loaded).TotalMilliseconds,
-            (long)(clock.Elapsed - planned).TotalMilliseconds);
+            (long)planned.TotalMilliseconds, (long)(clock.Elapsed - planned).TotalMilliseconds);
         return report;
+    }
+
+    /// <summary>
+    /// The existing nodes the plan may need: those whose code has the length of a code or parent code in the file
+    /// and starts with what all of those share (a whole file of villages needs the villages and townships; one
+    /// county's file needs only that county's nodes).
+    /// </summary>
+    private async Task<Dictionary<string, ExistingNode>> LoadRelevantAsync(IReadOnlyList<DivisionRow> rows, CancellationToken ct)
+    {
+        var lengths = new HashSet<int>();
+        string? prefix = null;
+        foreach (var code in rows.SelectMany(r => r.ParentCode is { } p ? new[] { r.Code, p.Trim() } : [r.Code]))
+        {
+            lengths.Add(code.Length);
+            prefix = prefix is null ? code : prefix[..CommonLength(prefix, code)];
+        }
+
+        if (lengths.Count == 0)
+        {
+            return new Dictionary<string, ExistingNode>(StringComparer.Ordinal);
+        }
+
+        var query = db.Jurisdictions.AsNoTracking().Where(j => lengths.Contains(j.Code.Length));
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            query = query.Where(j => j.Code.StartsWith(prefix));
+        }
+
+        return await query.Select(Project).ToDictionaryAsync(j => j.Code, StringComparer.Ordinal, ct);
+    }
+
+    /// <summary>Adds every node below the given paths; for many moves at once, the whole tree.</summary>
+    private async Task LoadSubtreesAsync(Dictionary<string, ExistingNode> existing, List<string> paths, CancellationToken ct)
+    {
+        var subtrees = paths.Count <= 100
+            ? paths.Select(p => db.Jurisdictions.AsNoTracking().Where(j => j.Path.StartsWith(p))).Aggregate(Queryable.Concat)
+            : db.Jurisdictions.AsNoTracking();
+        await foreach (var node in subtrees.Select(Project).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            existing.TryAdd(node.Code, node);
+        }
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Jurisdiction, ExistingNode>> Project = j =>
+        new ExistingNode(j.Id, j.Code, j.Name, j.Level, j.ParentId, j.Path, j.Settlement);
+
+    private static int CommonLength(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
     }
 }
