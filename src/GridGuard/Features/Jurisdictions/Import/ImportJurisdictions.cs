@@ -17,6 +17,9 @@ public static class ImportJurisdictions
     /// <summary>Room for the multipart framing and the root field around the file itself.</summary>
     private const long FormOverheadBytes = 64 * 1024;
 
+    /// <summary>The form as the API describes it: the CSV file and an optional root code (only codes starting with it).</summary>
+    public sealed record UploadForm(IFormFile File, string? Root);
+
     /// <summary>The outcome of one upload: a report (written, or with row errors), or a file-level problem.</summary>
     public sealed record Outcome(ImportReport? Report, UploadProblem? Problem);
 
@@ -25,9 +28,13 @@ public static class ImportJurisdictions
         group.MapPost("/import", HandleAsync)
             .WithName("ImportJurisdictions")
             .WithSummary("导入区划 CSV（china-division 或节点格式）：全部导入，或有错误时不导入任何数据")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<UploadForm>("multipart/form-data")
             .Produces<ImportReport>(StatusCodes.Status200OK)
-            .Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity);
+            .Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return group;
     }
 
