@@ -31,7 +31,7 @@ public sealed class JurisdictionImporter(AppDbContext db, IJurisdictionBulkWrite
             plan = ImportPlan.Build(rows, existing, scope);
         }
 
-        existing = null;
+        existing = null; // the write needs only the plan: let the collector have the existing nodes
         if (plan.Errors.Count > 0)
         {
             log.LogInformation("Import of {Source} refused: {Errors} bad rows of {Rows}", source, plan.Errors.Count, rows.Count);
