@@ -1,5 +1,6 @@
 using GridGuard.Features.Demo;
 using GridGuard.Features.Jurisdictions.Import;
+using GridGuard.Platform.Data;
 
 namespace GridGuard.Features.Jurisdictions;
 
@@ -8,6 +9,11 @@ public static class JurisdictionsModule
     public static IServiceCollection AddJurisdictions(this IServiceCollection services)
     {
         services.AddScoped<JurisdictionImporter>();
+        services.AddOptions<ImportOptions>().BindConfiguration("Import");
+        services.AddSingleton<IJurisdictionBulkWriter>(sp =>
+            sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres
+                ? new PostgresJurisdictionBulkWriter()
+                : new SqliteJurisdictionBulkWriter());
         services.AddScoped<DemoSeed>();
         return services;
     }
@@ -22,6 +28,8 @@ public static class JurisdictionsModule
         group.MapMoveJurisdiction();
         group.MapDeactivateJurisdiction();
         group.MapReactivateJurisdiction();
+        group.MapImportJurisdictions();
+        group.MapGetImportTemplate();
         return app;
     }
 }

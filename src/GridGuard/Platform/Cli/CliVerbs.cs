@@ -27,7 +27,7 @@ public static class CliVerbs
         Environment.ExitCode = verb switch
         {
             "migrate" => 0,
-            "import-divisions" => await ImportDivisionsAsync(sp, options),
+            "import-divisions" => await DivisionImportCli.RunAsync(sp, options, Console.Out),
             "add-user" => await AddUserAsync(sp, options),
             _ => Usage(verb),
         };
@@ -60,41 +60,6 @@ public static class CliVerbs
         }
 
         return options;
-    }
-
-    private static async Task<int> ImportDivisionsAsync(IServiceProvider sp, Dictionary<string, string> options)
-    {
-        var importer = sp.GetRequiredService<JurisdictionImporter>();
-        options.TryGetValue("root", out var root);
-        var files = options.TryGetValue("dir", out var dir)
-            ? DivisionCsv.DirectoryOrder.Select(k => Path.Combine(dir, DivisionCsv.FileName(k))).Where(File.Exists).ToList()
-            : options.TryGetValue("file", out var file) ? [file] : [];
-        if (files.Count == 0)
-        {
-            Console.Error.WriteLine("请用 --dir 或 --file 指定要导入的文件");
-            return 2;
-        }
-
-        var failed = false;
-        foreach (var path in files)
-        {
-            using var reader = new StreamReader(path);
-            var (_, rows, readErrors) = DivisionCsv.Read(reader, root);
-            var report = readErrors.Count > 0
-                ? ImportReport.Failed(Path.GetFileName(path), rows.Count, readErrors)
-                : await importer.ImportAsync(Path.GetFileName(path), rows, CancellationToken.None);
-            Console.WriteLine(report.Written
-                ? $"{report.Source}: {report.Rows} 行，新增 {report.Inserted}，更新 {report.Updated}，未变 {report.Unchanged}，移动 {report.Moved}"
-                : $"{report.Source}: {report.Errors.Count} 行有错误，本文件未写入任何数据");
-            foreach (var e in report.Errors.Take(200))
-            {
-                Console.WriteLine($"  第 {e.Line} 行 [{e.Field}] {e.Message}");
-            }
-
-            failed |= !report.Written;
-        }
-
-        return failed ? 1 : 0;
     }
 
     private static async Task<int> AddUserAsync(IServiceProvider sp, Dictionary<string, string> options)

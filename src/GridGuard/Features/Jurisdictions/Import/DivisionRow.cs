@@ -27,6 +27,9 @@ public sealed record ImportReport(
 {
     public bool Written => Errors.Count == 0;
 
+    /// <summary>Nodes that the file does not mention but whose path changed because an ancestor moved.</summary>
+    public int MovedDescendants { get; init; }
+
     public static ImportReport Failed(string source, int rows, IReadOnlyList<ImportError> errors) =>
         new(source, rows, 0, 0, 0, 0, errors);
 }

@@ -25,7 +25,7 @@ public static class DivisionRules
             return "代码不能为空";
         }
 
-        if (!code.All(char.IsAsciiDigit))
+        if (code.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
             return $"代码“{code}”只能由数字组成";
         }

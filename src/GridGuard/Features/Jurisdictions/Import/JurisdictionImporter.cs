@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using GridGuard.Platform.Audit;
 using GridGuard.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -5,180 +6,124 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGuard.Features.Jurisdictions.Import;
 
 /// <summary>
-/// Imports one file's rows into the tree: validates every row against the file and the database,
-/// then writes all of them in one transaction, or none when any row is bad. Re-running updates by code,
-/// so an import is safe to repeat; a node whose parent changed is moved with its subtree.
+/// Imports one file's rows into the tree: validates every row against the file and the database
+/// (<see cref="ImportPlan"/>), then writes all of them in one transaction, or none when any row is bad.
+/// Re-running updates by code, so an import is safe to repeat; a node whose parent changed is moved with its
+/// subtree. The write goes through the provider's <see cref="IJurisdictionBulkWriter"/>, audited by one Bulk line.
 /// </summary>
-public sealed class JurisdictionImporter(AppDbContext db, AuditLog audit, TimeProvider time)
+public sealed class JurisdictionImporter(AppDbContext db, IJurisdictionBulkWriter writer, AuditLog audit,
+    TimeProvider time, ILogger<JurisdictionImporter> log)
 {
-    private sealed record Existing(Guid Id, string Code, string Name, JurisdictionLevel Level, Guid? ParentId, string Path, Settlement? Settlement);
+    public Task<ImportReport> ImportAsync(string source, IReadOnlyList<DivisionRow> rows, CancellationToken ct = default) =>
+        ImportAsync(source, rows, null, ct);
 
-    private sealed record Planned(DivisionRow Row, Guid Id, Guid? ParentId, string Path, int Depth, Settlement? Settlement, Existing? Before);
-
-    public async Task<ImportReport> ImportAsync(string source, IReadOnlyList<DivisionRow> rows, CancellationToken ct = default)
+    /// <summary>Imports with the caller's <paramref name="scope"/> (null: unrestricted, for the CLI and the seed).</summary>
+    public async Task<ImportReport> ImportAsync(string source, IReadOnlyList<DivisionRow> rows, ImportScope? scope,
+        CancellationToken ct = default)
     {
-        var existing = await db.Jurisdictions.AsNoTracking()
-            .Select(j => new Existing(j.Id, j.Code, j.Name, j.Level, j.ParentId, j.Path, j.Settlement))
-            .ToDictionaryAsync(j => j.Code, StringComparer.Ordinal, ct);
-
-        var (plan, errors) = Plan(rows, existing);
-        if (errors.Count > 0)
+        var clock = Stopwatch.StartNew();
+        var existing = await LoadRelevantAsync(rows, ct);
+        var plan = ImportPlan.Build(rows, existing, scope);
+        if (plan.Errors.Count == 0 && plan.MovedFrom.Count > 0)
         {
-            return ImportReport.Failed(source, rows.Count, errors);
+            // Moved nodes carry their subtrees: plan again, knowing every node below the old places.
+            await LoadSubtreesAsync(existing, plan.MovedFrom, ct);
+            plan = ImportPlan.Build(rows, existing, scope);
         }
 
+        existing = null; // the write needs only the plan: let the collector have the existing nodes
+        if (plan.Errors.Count > 0)
+        {
+            log.LogInformation("Import of {Source} refused: {Errors} bad rows of {Rows}", source, plan.Errors.Count, rows.Count);
+            return ImportReport.Failed(source, rows.Count, plan.Errors);
+        }
+
+        var planned = clock.Elapsed;
         var now = time.GetUtcNow().UtcDateTime;
-        int inserted = 0, updated = 0, unchanged = 0, moved = 0;
+        var report = new ImportReport(source, rows.Count, plan.Inserted, plan.Updated, plan.Unchanged, plan.Moved, [])
+        {
+            MovedDescendants = plan.MovedDescendants,
+        };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await writer.UpsertAsync(db, plan.Writes, now, ct);
+        var top = plan.CommonPath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        var topId = top is null ? (Guid?)null
+            : plan.Writes.Where(w => w.Code == top).Select(w => (Guid?)w.Id).FirstOrDefault()
+              ?? await db.Jurisdictions.Where(j => j.Code == top).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
 
-        // Moves first: rewrite the paths of descendants that this file does not mention.
-        foreach (var p in plan.Where(p => p.Before is not null && p.Before.Path != p.Path))
+        // Individual lines for thousands of imported nodes would drown the log: one summary line instead.
+        audit.Bulk(nameof(Jurisdiction), "Import", new
         {
-            moved++;
-            var oldPath = p.Before!.Path;
-            var depthDelta = p.Depth - (oldPath.Count(c => c == '/') - 2);
-            await db.Jurisdictions
-                .Where(j => j.Path.StartsWith(oldPath) && j.Path != oldPath)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Path, j => p.Path + j.Path.Substring(oldPath.Length))
-                    .SetProperty(j => j.Depth, j => j.Depth + depthDelta)
-                    .SetProperty(j => j.UpdatedAt, now), ct);
-        }
-
-        var toInsert = new List<Jurisdiction>();
-        foreach (var p in plan)
-        {
-            if (p.Before is null)
-            {
-                inserted++;
-                toInsert.Add(new Jurisdiction
-                {
-                    Id = p.Id,
-                    Code = p.Row.Code,
-                    Name = p.Row.Name,
-                    Level = p.Row.Level,
-                    ParentId = p.ParentId,
-                    Path = p.Path,
-                    Depth = p.Depth,
-                    Settlement = p.Settlement,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                });
-            }
-            else if (p.Before.Name != p.Row.Name || p.Before.ParentId != p.ParentId || p.Before.Path != p.Path
-                     || p.Before.Level != p.Row.Level)
-            {
-                updated++;
-                await db.Jurisdictions.Where(j => j.Id == p.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Name, p.Row.Name)
-                    .SetProperty(j => j.Level, p.Row.Level)
-                    .SetProperty(j => j.ParentId, p.ParentId)
-                    .SetProperty(j => j.Path, p.Path)
-                    .SetProperty(j => j.Depth, p.Depth)
-                    .SetProperty(j => j.UpdatedAt, now), ct);
-            }
-            else
-            {
-                unchanged++;
-            }
-        }
-
-        foreach (var chunk in toInsert.Chunk(2000))
-        {
-            db.Jurisdictions.AddRange(chunk);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            // Individual lines for thousands of imported nodes would drown the log: one summary line instead.
-            await db.SaveChangesWithoutAuditAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-
-        audit.Bulk(nameof(Jurisdiction), "Import", new { source, rows = rows.Count, inserted, updated, unchanged, moved }, null);
+            source,
+            rows = rows.Count,
+            inserted = report.Inserted,
+            updated = report.Updated,
+            unchanged = report.Unchanged,
+            moved = report.Moved,
+            movedDescendants = report.MovedDescendants,
+        }, topId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new ImportReport(source, rows.Count, inserted, updated, unchanged, moved, []);
+        log.LogInformation(
+            "Imported {Source}: {Rows} rows, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Moved} moved "
+            + "(+{Descendants} descendants); read and plan {Plan} ms, write {Write} ms",
+            source, rows.Count, report.Inserted, report.Updated, report.Unchanged, report.Moved, report.MovedDescendants,
+            (long)planned.TotalMilliseconds, (long)(clock.Elapsed - planned).TotalMilliseconds);
+        return report;
     }
 
-    /// <summary>Resolves parents and paths for every row, in file order, and collects every bad row.</summary>
-    private static (List<Planned> Plan, List<ImportError> Errors) Plan(
-        IReadOnlyList<DivisionRow> rows, Dictionary<string, Existing> existing)
+    /// <summary>
+    /// The existing nodes the plan may need: those whose code has the length of a code or parent code in the file
+    /// and starts with what all of those share (a whole file of villages needs the villages and townships; one
+    /// county's file needs only that county's nodes).
+    /// </summary>
+    private async Task<Dictionary<string, ExistingNode>> LoadRelevantAsync(IReadOnlyList<DivisionRow> rows, CancellationToken ct)
     {
-        var errors = new List<ImportError>();
-        var plan = new List<Planned>(rows.Count);
-        var inFile = new Dictionary<string, Planned>(StringComparer.Ordinal);
-
-        // Parents may come later in the file than their children: resolve shallow codes first.
-        foreach (var row in rows.OrderBy(r => r.Code.Length).ThenBy(r => r.Line))
+        var lengths = new HashSet<int>();
+        string? prefix = null;
+        foreach (var code in rows.SelectMany(r => r.ParentCode is { } p ? new[] { r.Code, p.Trim() } : [r.Code]))
         {
-            if (string.IsNullOrWhiteSpace(row.Name))
-            {
-                errors.Add(new ImportError(row.Line, "name", "名称不能为空"));
-                continue;
-            }
-
-            if (row.Name.Length > Jurisdiction.NameMaxLength)
-            {
-                errors.Add(new ImportError(row.Line, "name", $"名称超过 {Jurisdiction.NameMaxLength} 个字"));
-                continue;
-            }
-
-            if (inFile.TryGetValue(row.Code, out var first))
-            {
-                errors.Add(new ImportError(row.Line, "code", $"代码“{row.Code}”与第 {first.Row.Line} 行重复"));
-                continue;
-            }
-
-            Guid? parentId = null;
-            string? parentPath = null;
-            JurisdictionLevel? parentLevel = null;
-            Settlement? parentSettlement = null;
-            var parentCode = string.IsNullOrWhiteSpace(row.ParentCode) ? null : row.ParentCode.Trim();
-            if (parentCode is not null)
-            {
-                if (inFile.TryGetValue(parentCode, out var p))
-                {
-                    (parentId, parentPath, parentLevel, parentSettlement) = (p.Id, p.Path, p.Row.Level, p.Settlement);
-                }
-                else if (existing.TryGetValue(parentCode, out var e))
-                {
-                    (parentId, parentPath, parentLevel, parentSettlement) = (e.Id, e.Path, e.Level, e.Settlement);
-                }
-                else if (NeedsParent(row.Level))
-                {
-                    errors.Add(new ImportError(row.Line, "parentCode", $"上级代码“{parentCode}”不存在"));
-                    continue;
-                }
-                else
-                {
-                    parentCode = null; // a national node whose ancestors are not imported becomes a root
-                }
-            }
-            else if (NeedsParent(row.Level))
-            {
-                errors.Add(new ImportError(row.Line, "parentCode", "缺少上级代码"));
-                continue;
-            }
-
-            if (DivisionRules.CheckCode(row.Code, row.Level, parentCode, parentLevel) is { } reason)
-            {
-                errors.Add(new ImportError(row.Line, "code", reason));
-                continue;
-            }
-
-            existing.TryGetValue(row.Code, out var before);
-            var path = Jurisdiction.ChildPath(parentPath, row.Code);
-            var settlement = before?.Settlement ?? row.Settlement
-                ?? (row.Level == JurisdictionLevel.Village ? DivisionRules.SettlementOf(row.Name) : parentSettlement);
-            var planned = new Planned(row, before?.Id ?? Guid.CreateVersion7(), parentId, path,
-                path.Count(c => c == '/') - 2, settlement, before);
-            inFile[row.Code] = planned;
-            plan.Add(planned);
+            lengths.Add(code.Length);
+            prefix = prefix is null ? code : prefix[..CommonLength(prefix, code)];
         }
 
-        errors.Sort((a, b) => a.Line.CompareTo(b.Line));
-        return (plan, errors);
+        if (lengths.Count == 0)
+        {
+            return new Dictionary<string, ExistingNode>(StringComparer.Ordinal);
+        }
+
+        var query = db.Jurisdictions.AsNoTracking().Where(j => lengths.Contains(j.Code.Length));
+        if (!string.IsNullOrEmpty(prefix))
+        {
+            query = query.Where(j => j.Code.StartsWith(prefix));
+        }
+
+        return await query.Select(Project).ToDictionaryAsync(j => j.Code, StringComparer.Ordinal, ct);
     }
 
-    /// <summary>Own levels always hang under a node we know; national levels may start a tree.</summary>
-    private static bool NeedsParent(JurisdictionLevel level) =>
-        level is JurisdictionLevel.Compound or JurisdictionLevel.Building or JurisdictionLevel.Grid;
+    /// <summary>Adds every node below the given paths; for many moves at once, the whole tree.</summary>
+    private async Task LoadSubtreesAsync(Dictionary<string, ExistingNode> existing, List<string> paths, CancellationToken ct)
+    {
+        var subtrees = paths.Count <= 100
+            ? paths.Select(p => db.Jurisdictions.AsNoTracking().Where(j => j.Path.StartsWith(p))).Aggregate(Queryable.Concat)
+            : db.Jurisdictions.AsNoTracking();
+        await foreach (var node in subtrees.Select(Project).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            existing.TryAdd(node.Code, node);
+        }
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Jurisdiction, ExistingNode>> Project = j =>
+        new ExistingNode(j.Id, j.Code, j.Name, j.Level, j.ParentId, j.Path, j.Settlement);
+
+    private static int CommonLength(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
 }

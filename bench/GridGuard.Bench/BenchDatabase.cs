@@ -1,0 +1,69 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace GridGuard.Bench;
+
+/// <summary>A database of the bench's own: a temporary SQLite file, or a PostgreSQL database it creates and drops.</summary>
+public sealed class BenchDatabase : IDisposable
+{
+    private readonly string? adminConnectionString;
+    private readonly string? file;
+
+    private BenchDatabase(string provider, string connectionString, string? admin, string? file, string? name)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        adminConnectionString = admin;
+        this.file = file;
+        Name = name;
+    }
+
+    /// <summary>Database:Provider for the app: Sqlite or Postgres.</summary>
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public string? Name { get; }
+
+    public static BenchDatabase Create(BenchOptions options)
+    {
+        if (!options.IsPostgres)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"gridguard-bench-{Guid.NewGuid():N}.db");
+            return new BenchDatabase("Sqlite", $"Data Source={path}", null, path, null);
+        }
+
+        var admin = BenchOptions.PostgresAdminConnectionString;
+        var name = $"gridguard_bench_{Guid.NewGuid():N}";
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            command.ExecuteNonQuery();
+        }
+
+        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        return new BenchDatabase("Postgres", cs, admin, null, name);
+    }
+
+    public void Dispose()
+    {
+        if (adminConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(adminConnectionString);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+
+        if (file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(f);
+            }
+        }
+    }
+}
