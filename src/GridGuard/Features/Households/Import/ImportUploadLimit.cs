@@ -14,8 +14,10 @@ public sealed class ImportOptions
     /// <summary>The request body allowed around the file: multipart boundaries, the antiforgery field, the file name.</summary>
     public long MaxRequestBytes => MaxUploadBytes + (1024 * 1024);
 
-    public static string Megabytes(long bytes) =>
-        (bytes / 1024d / 1024d).ToString(bytes % (1024 * 1024) == 0 ? "0" : "0.##", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+    /// <summary>A size as people read it: "64 MB", "1.5 MB", "2 KB".</summary>
+    public static string Megabytes(long bytes) => bytes < 1024 * 1024
+        ? (bytes / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB"
+        : (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
 }
 
 /// <summary>
