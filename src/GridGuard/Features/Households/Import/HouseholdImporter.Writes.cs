@@ -67,10 +67,11 @@ public sealed partial class HouseholdImporter
                 .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             var memberships = (await db.HouseholdMemberships.Where(m => ids.Contains(m.PersonId) && m.To == null).ToListAsync(ct))
                 .ToLookup(m => m.PersonId);
+            var moved = new Dictionary<Guid, Guid>();
             foreach (var t in chunk)
             {
                 var p = persons[t.PersonId!.Value];
-                if (Apply(p, t, memberships[p.Id].ToList(), today))
+                if (Apply(p, t, memberships[p.Id].ToList(), today, moved))
                 {
                     p.UpdatedAt = now;
                     counts.PersonsUpdated++;
@@ -81,12 +82,24 @@ public sealed partial class HouseholdImporter
                 }
             }
 
+            // A head who moved out no longer heads the household they left.
+            var movedIds = moved.Keys.ToArray();
+            foreach (var left in await db.Households.Where(h => h.HeadId != null && movedIds.Contains(h.HeadId.Value)).ToListAsync(ct))
+            {
+                if (moved[left.HeadId!.Value] != left.Id)
+                {
+                    left.HeadId = null;
+                    left.UpdatedAt = now;
+                    counts.HouseholdsUpdated.Add(left.Id);
+                }
+            }
+
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
     }
 
-    private bool Apply(Person p, Target t, List<HouseholdMembership> current, DateOnly today)
+    private bool Apply(Person p, Target t, List<HouseholdMembership> current, DateOnly today, Dictionary<Guid, Guid> moved)
     {
         var row = t.Row;
         var changed = Set(p.Name, row.Name, v => p.Name = v);
@@ -134,6 +147,7 @@ public sealed partial class HouseholdImporter
                 From = today,
             });
             p.HouseholdId = household.Id;
+            moved[p.Id] = household.Id;
             changed = true;
         }
         else if (row.Relation is not null && current.First(m => m.HouseholdId == household.Id) is { } stay && stay.Relation != row.Relation)

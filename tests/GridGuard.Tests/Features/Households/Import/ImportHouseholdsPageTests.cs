@@ -46,7 +46,7 @@ public sealed partial class ImportHouseholdsPageTests(AppFactory app)
         Assert.True(errors.Success, html);
         // The name is shown as text: escaped in the HTML, never markup.
         Assert.Contains("<td>4</td><td>&lt;script&gt;alert(1)&lt;/script&gt;</td>", errors.Value, StringComparison.Ordinal);
-        Assert.Contains("<td>手机号</td>", WebUtility.HtmlDecode(errors.Value), StringComparison.Ordinal);
+        Assert.Contains(">手机号</td>", WebUtility.HtmlDecode(errors.Value), StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>好人</b>", html, StringComparison.Ordinal);
         Assert.Equal("<b>好人</b>", await app.WithDbAsync(db => db.Persons.Where(p => p.IdNumber == good).Select(p => p.Name).SingleAsync()));
@@ -88,6 +88,30 @@ public sealed partial class ImportHouseholdsPageTests(AppFactory app)
         var response = await UploadAsync(client, [1, 2, 3], "x.pdf");
 
         Assert.Contains("只接受 .xlsx 或 .csv 文件", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportPage_FileOverTheLimit_ShowsTheLimitInChinese()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var user = await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id));
+        using var small = app.WithWebHostBuilder(b => b.UseSetting("Import:MaxUploadBytes", "2048"));
+        var client = small.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await Forms.GetFormAsync(client, "/login", "login");
+        login["Input.UserName"] = user.UserName;
+        login["Input.Password"] = user.Password;
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(client, "/login", login)).StatusCode);
+
+        // A file over the limit, in a request the server accepts: the page says so.
+        var page = await UploadAsync(client, new byte[3000], "big.csv");
+        Assert.Contains("超过上限 2 KB", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // A request far over the limit is turned back before its body is read, to the page with the reason.
+        var huge = await UploadAsync(client, new byte[1_200_000], "huge.csv");
+        Assert.Equal(HttpStatusCode.SeeOther, huge.StatusCode);
+        Assert.Equal("/households/import?tooLarge=1", huge.Headers.Location!.OriginalString);
+        var back = WebUtility.HtmlDecode(await client.GetStringAsync(huge.Headers.Location.OriginalString));
+        Assert.Contains("超过上限 2 KB", back, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<table data-testid=\"import-errors\">.*?</table>", RegexOptions.Singleline)]

@@ -191,7 +191,7 @@ public sealed class ImportHouseholdsTests(AppFactory app)
         var report = await ImportFiles.ImportAsync(client, ImportFiles.Csv(
             [new(tree.Grid1.Code, "7", "大寨小组10号", "户主", "陈某", id, Phone: "13822222222", Groups: "孕产妇")]), "2.csv");
 
-        Assert.Equal((0, 1, 1), (report.PersonsCreated, report.PersonsUpdated, report.HouseholdsCreated));
+        Assert.Equal((0, 1, 1, 1), (report.PersonsCreated, report.PersonsUpdated, report.HouseholdsCreated, report.HouseholdsUpdated));
         var after = (await PersonsAsync(id)).Single();
         Assert.Equal(before.Id, after.Id);
         Assert.NotEqual(before.HouseholdId, after.HouseholdId);
@@ -205,6 +205,8 @@ public sealed class ImportHouseholdsTests(AppFactory app)
             var open = stays.Single(m => m.HouseholdId == after.HouseholdId);
             Assert.Equal((Today, (DateOnly?)Today), (closed.From, closed.To));
             Assert.Equal((Today, (DateOnly?)null, "户主"), (open.From, open.To, open.Relation));
+            var heads = await db.Households.Where(h => h.Id == before.HouseholdId || h.Id == after.HouseholdId).ToDictionaryAsync(h => h.Id, h => h.HeadId);
+            Assert.Equal(((Guid?)null, (Guid?)after.Id), (heads[before.HouseholdId!.Value], heads[after.HouseholdId!.Value]));
             var audit = await db.AuditEntries.Where(e => e.Entity == nameof(Person) && e.EntityId == after.Id.ToString()).ToListAsync();
             Assert.Contains(audit, e => e.Action == AuditAction.Modified && e.Changes.Contains("HouseholdId", StringComparison.Ordinal)
                 && e.Changes.Contains("13822222222", StringComparison.Ordinal) && e.JurisdictionId == tree.Grid1.Id);
