@@ -147,6 +147,21 @@ public sealed class ImportHouseholdsFileTests(AppFactory app)
     }
 
     [Fact]
+    public async Task ImportHouseholds_CsvCutInsideAQuotedCell_ImportsTheRowsBeforeAndReportsTheCutRow()
+    {
+        var (tree, client) = await VillageOfficerAsync();
+        var id = ImportFiles.NewId();
+        var whole = ImportFiles.Csv([new(tree.Grid1.Code, "1", "大寨小组1号", "户主", "完整", id)]);
+        var cut = Encoding.UTF8.GetBytes($"{tree.Grid1.Code},1,\"大寨小组1号，");
+
+        var report = await ImportFiles.ImportAsync(client, [.. whole, .. cut], "cut.csv");
+
+        Assert.Equal([new RowRange(3, 3)], report.ImportedRows);
+        Assert.Equal(4, Assert.Single(report.Errors.Select(e => e.Row).Distinct()));
+        Assert.Contains(report.Errors, e => e.Message.Contains("引号不配对", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ImportHouseholds_MissingRequiredColumn_Returns400NamingIt()
     {
         var (_, client) = await VillageOfficerAsync();
