@@ -1,4 +1,5 @@
 using GridGuard.Features.Households.Export;
+using GridGuard.Features.Households.Import;
 using GridGuard.Features.Households.Stewardship;
 
 namespace GridGuard.Features.Households;
@@ -9,6 +10,9 @@ public static class HouseholdsModule
     public static IServiceCollection AddHouseholds(this IServiceCollection services)
     {
         services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddScoped<HouseholdImporter>();
+        services.AddTransient<IStartupFilter, ImportUploadLimit>();
         return services;
     }
 
@@ -28,6 +32,8 @@ public static class HouseholdsModule
         households.MapCreateHousehold();
         households.MapAddMember();
         households.MapAssignSteward();
+        households.MapImportHouseholds();
+        households.MapGetImportTemplate();
 
         var stewardship = app.MapGroup("/api/stewardship").WithTags("联户包保").RequireAuthorization();
         stewardship.MapListStewards();

@@ -1,0 +1,265 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGuard.Features.Households.Import;
+
+/// <summary>
+/// The write phases of an import, in order inside one transaction. Households go in before the persons that live in
+/// them, and heads are set last (household → head and person → household point at each other).
+/// Each phase works in batches of <see cref="Batch"/> and clears the change tracker between them, so that new rows
+/// (saved without per-row audit) and changes to existing rows (audited) never share a SaveChanges.
+/// </summary>
+public sealed partial class HouseholdImporter
+{
+    private async Task InsertHouseholdsAsync(List<PlannedHousehold> created, DateTime now, Counts counts, CancellationToken ct)
+    {
+        foreach (var chunk in created.Chunk(Batch))
+        {
+            db.Households.AddRange(chunk.Select(h => new Household
+            {
+                Id = h.Id,
+                JurisdictionId = h.GridId,
+                Address = h.Address,
+                Unit = h.Unit,
+                Room = h.Room,
+                IsRental = h.IsRental ?? false,
+                LandlordName = h.LandlordName,
+                LandlordPhone = h.LandlordPhone,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }));
+            await db.SaveChangesWithoutAuditAsync(ct);
+            db.ChangeTracker.Clear();
+            counts.HouseholdsCreated += chunk.Length;
+        }
+    }
+
+    private async Task UpdateHouseholdsAsync(List<PlannedHousehold> existing, DateTime now, Counts counts, CancellationToken ct)
+    {
+        foreach (var chunk in existing.Chunk(Batch))
+        {
+            var ids = chunk.Select(h => h.Id).ToArray();
+            var tracked = await db.Households.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+            foreach (var h in chunk)
+            {
+                var entity = tracked[h.Id];
+                var changed = Set(entity.IsRental, h.IsRental, v => entity.IsRental = v)
+                    | Set(entity.LandlordName, h.LandlordName, v => entity.LandlordName = v)
+                    | Set(entity.LandlordPhone, h.LandlordPhone, v => entity.LandlordPhone = v);
+                if (changed)
+                {
+                    entity.UpdatedAt = now;
+                    counts.HouseholdsUpdated.Add(h.Id);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Updates matched persons (audited): fields given in the file, recorded groups, and household moves.</summary>
+    private async Task UpdatePersonsAsync(List<Target> matched, DateOnly today, DateTime now, Counts counts, CancellationToken ct)
+    {
+        foreach (var chunk in matched.Chunk(Batch))
+        {
+            var ids = chunk.Select(t => t.PersonId!.Value).ToArray();
+            var persons = await db.Persons.Include(p => p.VulnerableGroups)
+                .Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+            var memberships = (await db.HouseholdMemberships.Where(m => ids.Contains(m.PersonId) && m.To == null).ToListAsync(ct))
+                .ToLookup(m => m.PersonId);
+            var moved = new Dictionary<Guid, Guid>();
+            foreach (var t in chunk)
+            {
+                var p = persons[t.PersonId!.Value];
+                if (Apply(p, t, memberships[p.Id].ToList(), today, moved))
+                {
+                    p.UpdatedAt = now;
+                    counts.PersonsUpdated++;
+                }
+                else
+                {
+                    counts.PersonsUnchanged++;
+                }
+            }
+
+            // A head who moved out no longer heads the household they left.
+            var movedIds = moved.Keys.ToArray();
+            foreach (var left in await db.Households.Where(h => h.HeadId != null && movedIds.Contains(h.HeadId.Value)).ToListAsync(ct))
+            {
+                if (moved[left.HeadId!.Value] != left.Id)
+                {
+                    left.HeadId = null;
+                    left.UpdatedAt = now;
+                    counts.HouseholdsUpdated.Add(left.Id);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private bool Apply(Person p, Target t, List<HouseholdMembership> current, DateOnly today, Dictionary<Guid, Guid> moved)
+    {
+        var row = t.Row;
+        var changed = Set(p.Name, row.Name, v => p.Name = v);
+        if (row.IdNumber is not null && (p.IdNumber != row.IdNumber || p.IdType != row.IdType))
+        {
+            (p.IdType, p.IdNumber) = (row.IdType, row.IdNumber);
+            changed = true;
+        }
+
+        changed |= Set(p.BirthDate, row.BirthDate, v => p.BirthDate = v)
+            | Set(p.Sex, row.Sex, v => p.Sex = v)
+            | Set(p.Phone, row.Phone, v => p.Phone = v)
+            | Set(p.Residency, row.Residency, v => p.Residency = v)
+            | Set(p.Workplace, row.Workplace, v => p.Workplace = v);
+
+        if (row.Groups is { } groups)
+        {
+            foreach (var g in p.VulnerableGroups.Where(g => !groups.Contains(g.Group)).ToList())
+            {
+                p.VulnerableGroups.Remove(g);
+                changed = true;
+            }
+
+            foreach (var g in groups.Where(g => p.VulnerableGroups.All(x => x.Group != g)))
+            {
+                p.VulnerableGroups.Add(new PersonVulnerableGroup { PersonId = p.Id, Group = g });
+                changed = true;
+            }
+        }
+
+        var household = t.Household;
+        if (p.HouseholdId != household.Id || current.All(m => m.HouseholdId != household.Id))
+        {
+            // Moved (or never had a membership here): close what is open and open a stay in the new household.
+            foreach (var m in current)
+            {
+                m.To = today;
+            }
+
+            db.HouseholdMemberships.Add(new HouseholdMembership
+            {
+                PersonId = p.Id,
+                HouseholdId = household.Id,
+                Relation = row.Relation,
+                From = today,
+            });
+            p.HouseholdId = household.Id;
+            moved[p.Id] = household.Id;
+            changed = true;
+        }
+        else if (row.Relation is not null && current.First(m => m.HouseholdId == household.Id) is { } stay && stay.Relation != row.Relation)
+        {
+            stay.Relation = row.Relation;
+            changed = true;
+        }
+
+        changed |= Set(p.JurisdictionId, (Guid?)household.GridId, v => p.JurisdictionId = v);
+        return changed;
+    }
+
+    private async Task InsertPersonsAsync(List<Target> created, DateOnly today, DateTime now, Counts counts, CancellationToken ct)
+    {
+        foreach (var chunk in created.Chunk(Batch))
+        {
+            foreach (var t in chunk)
+            {
+                var row = t.Row;
+                var person = new Person
+                {
+                    Name = row.Name!,
+                    IdType = row.IdType,
+                    IdNumber = row.IdNumber,
+                    BirthDate = row.BirthDate,
+                    Sex = row.Sex,
+                    Phone = row.Phone,
+                    Residency = row.Residency ?? Residency.Registered,
+                    Workplace = row.Workplace,
+                    Status = PersonStatus.Active,
+                    HouseholdId = t.Household.Id,
+                    JurisdictionId = t.Household.GridId,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                };
+                person.VulnerableGroups.AddRange((row.Groups ?? []).Select(g => new PersonVulnerableGroup { PersonId = person.Id, Group = g }));
+                t.PersonId = person.Id;
+                db.Persons.Add(person);
+                db.HouseholdMemberships.Add(new HouseholdMembership
+                {
+                    PersonId = person.Id,
+                    HouseholdId = t.Household.Id,
+                    Relation = row.Relation,
+                    From = today,
+                });
+            }
+
+            await db.SaveChangesWithoutAuditAsync(ct);
+            db.ChangeTracker.Clear();
+            counts.PersonsCreated += chunk.Length;
+        }
+    }
+
+    /// <summary>Points each household at its 户主 row's person: silently for new households, audited for existing ones.</summary>
+    private async Task SetHeadsAsync(List<Target> heads, DateTime now, Counts counts, CancellationToken ct)
+    {
+        foreach (var group in heads.GroupBy(t => t.Household.Exists))
+        {
+            foreach (var chunk in group.Chunk(Batch))
+            {
+                var ids = chunk.Select(t => t.Household.Id).ToArray();
+                var tracked = await db.Households.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+                foreach (var t in chunk)
+                {
+                    var h = tracked[t.Household.Id];
+                    if (h.HeadId != t.PersonId)
+                    {
+                        h.HeadId = t.PersonId;
+                        if (group.Key)
+                        {
+                            h.UpdatedAt = now;
+                            counts.HouseholdsUpdated.Add(h.Id);
+                        }
+                    }
+                }
+
+                if (group.Key)
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                else
+                {
+                    await db.SaveChangesWithoutAuditAsync(ct);
+                }
+
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Sets a value the file gives (non-null) when it differs; true when it did.</summary>
+    private static bool Set<T>(T? current, T? given, Action<T> set)
+        where T : class
+    {
+        if (given is null || EqualityComparer<T>.Default.Equals(current, given))
+        {
+            return false;
+        }
+
+        set(given);
+        return true;
+    }
+
+    private static bool Set<T>(T? current, T? given, Action<T> set)
+        where T : struct
+    {
+        if (given is not { } value || EqualityComparer<T?>.Default.Equals(current, value))
+        {
+            return false;
+        }
+
+        set(value);
+        return true;
+    }
+}

@@ -1,0 +1,175 @@
+using GridGuard.Platform;
+using GridGuard.Platform.Auth;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GridGuard.Features.Households.Import;
+
+/// <summary>
+/// POST /api/households/import (multipart/form-data, field "file"): imports a village's household list, one row per
+/// person (columns in <see cref="ImportColumns"/>). The good rows go in; every bad row is reported with its row number,
+/// column and reason, and none of it is written. A household whose own information is wrong (no address, a grid outside
+/// the user's scope…) is not imported at all; otherwise it goes in with its good members. The page
+/// /households/import calls <see cref="RunAsync"/> as well.
+/// </summary>
+public static class ImportHouseholds
+{
+    /// <summary>Either the report of a run, or why the whole file was refused.</summary>
+    public sealed record Outcome(HouseholdImportReport? Report, FileRefusal? Refusal);
+
+    public static RouteGroupBuilder MapImportHouseholds(this RouteGroupBuilder group)
+    {
+        group.MapPost("/import", HandleAsync)
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithName("ImportHouseholds")
+            .WithSummary("导入户籍名单（xlsx 或 csv，每行一人；字段 file）：导入正确的行，逐行报告错误");
+        return group;
+    }
+
+    public static async Task<Results<Ok<HouseholdImportReport>, ProblemHttpResult>> HandleAsync(
+        HttpContext http, HouseholdImporter importer, CurrentUser me, IAntiforgery antiforgery,
+        IOptions<ImportOptions> options, CountyClock clock, ILogger<HouseholdImporter> log, CancellationToken ct)
+    {
+        var request = http.Request;
+        if (!CanImport(me))
+        {
+            return Problem(Forbidden);
+        }
+
+        if (request.ContentLength > options.Value.MaxRequestBytes)
+        {
+            return Problem(TooLarge(request.ContentLength.Value, options.Value));
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Problem(FileRefusal.NotSupported("文件：请以 multipart/form-data 上传，文件字段名为 file"));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(TooLarge(null, options.Value));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return Problem(FileRefusal.Unreadable("文件：上传的内容不完整或格式有误，请重新上传"));
+        }
+
+        // Browsers send the sign-in cookie; cookie callers must also send the antiforgery token. Bearer clients need not.
+        if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                await antiforgery.ValidateRequestAsync(http);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                return Problem(new FileRefusal(StatusCodes.Status400BadRequest, "请求无效", "防伪令牌无效或缺失，请刷新页面后重新上传"));
+            }
+        }
+
+        var outcome = await RunAsync(form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null), importer, me, options.Value, clock, log, ct);
+        return outcome.Report is { } report ? TypedResults.Ok(report) : Problem(outcome.Refusal!);
+    }
+
+    /// <summary>The use case, shared by the API and the page: checks the user and the file, reads it, imports.</summary>
+    public static async Task<Outcome> RunAsync(
+        IFormFile? file, HouseholdImporter importer, CurrentUser me, ImportOptions options, CountyClock clock,
+        ILogger log, CancellationToken ct)
+    {
+        if (!CanImport(me))
+        {
+            return new Outcome(null, Forbidden);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return new Outcome(null, FileRefusal.Unreadable(file is null ? "文件：请选择要上传的 .xlsx 或 .csv 文件" : "文件：文件是空的"));
+        }
+
+        if (file.Length > options.MaxUploadBytes)
+        {
+            return new Outcome(null, TooLarge(file.Length, options));
+        }
+
+        var fileName = Path.GetFileName(file.FileName);
+        fileName = fileName.Length > 100 ? fileName[..100] : fileName;
+        await using var upload = file.OpenReadStream();
+        await using var stream = upload.CanSeek ? upload : await CopyToTempAsync(upload, ct);
+        var (kind, refusal) = ImportFile.Detect(stream, fileName);
+        if (kind is null)
+        {
+            return new Outcome(null, refusal);
+        }
+
+        var rows = new List<ImportRow>();
+        try
+        {
+            var (records, headerRefusal) = ImportTable.Open(kind.ReadRows(stream));
+            if (records is null)
+            {
+                return new Outcome(null, headerRefusal);
+            }
+
+            var today = clock.Today;
+            foreach (var record in records)
+            {
+                ct.ThrowIfCancellationRequested();
+                rows.Add(ImportRowRules.Parse(record, today));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A zip or XML part that breaks halfway: the file is damaged. Nothing has been written yet.
+            log.LogWarning(e, "Household list {Kind} could not be read: {Error}", kind.Kind, e.GetType().Name);
+            return new Outcome(null, ImportFile.Corrupt);
+        }
+
+        if (rows.Count == 0)
+        {
+            return new Outcome(null, FileRefusal.Unreadable("文件：表头下面没有任何数据行"));
+        }
+
+        try
+        {
+            var report = await importer.ImportAsync(fileName, rows, ct);
+            log.LogInformation("Household list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
+                me.UserName, report.Rows, report.ImportedPersons, report.RejectedRows);
+            return new Outcome(report, null);
+        }
+        catch (DbUpdateException e)
+        {
+            log.LogWarning(e, "Household list import rolled back");
+            return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
+                "数据库拒绝了本次写入（可能有人同时导入了相同的人员），本次没有写入任何数据，请稍后重新上传"));
+        }
+    }
+
+    /// <summary>Anyone holding a registry-editor role somewhere; each grid is then checked row by row.</summary>
+    public static bool CanImport(CurrentUser me) => me.Grants.Any(g => RoleNames.RegistryEditors.Contains(g.Role));
+
+    public static readonly FileRefusal Forbidden = new(StatusCodes.Status403Forbidden, "无权导入",
+        "您没有导入户籍名单的权限（需要村（社区）干部、网格长、网格管理员等登记角色）");
+
+    public static FileRefusal TooLarge(long? size, ImportOptions options) => new(StatusCodes.Status413PayloadTooLarge, "文件过大",
+        $"文件：{(size is { } s ? $"大小约 {ImportOptions.Megabytes(s)}，" : "")}超过上限 {ImportOptions.Megabytes(options.MaxUploadBytes)}，请分村或分网格拆成几个文件上传");
+
+    private static ProblemHttpResult Problem(FileRefusal refusal) =>
+        TypedResults.Problem(refusal.Message, statusCode: refusal.Status, title: refusal.Title);
+
+    private static async Task<Stream> CopyToTempAsync(Stream upload, CancellationToken ct)
+    {
+        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await upload.CopyToAsync(temp, ct);
+        temp.Position = 0;
+        return temp;
+    }
+}

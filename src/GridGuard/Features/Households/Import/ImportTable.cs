@@ -1,0 +1,97 @@
+namespace GridGuard.Features.Households.Import;
+
+/// <summary>One data row with its cells arranged by <see cref="ImportColumn.Index"/> (missing columns are empty).</summary>
+public sealed record ImportRecord(int Row, RawCell[] Cells, string? Problem)
+{
+    public RawCell this[ImportColumn column] => Cells[column.Index];
+}
+
+/// <summary>
+/// Finds the header row (the first of the first <see cref="HeaderSearchRows"/> rows naming 姓名 and at least two
+/// other known columns; rows above it, such as the template's note, are skipped) and maps the data rows below it
+/// onto <see cref="ImportColumns"/>. Blank rows are skipped. Unknown columns are ignored.
+/// </summary>
+public static class ImportTable
+{
+    public const int HeaderSearchRows = 10;
+
+    /// <summary>Reads up to the header; returns the data rows still to be streamed, or why the file is refused.</summary>
+    public static (IEnumerable<ImportRecord>? Records, FileRefusal? Refusal) Open(IEnumerable<RawRow> rows)
+    {
+        var enumerator = rows.GetEnumerator();
+        var consumed = 0;
+        while (consumed < HeaderSearchRows && enumerator.MoveNext())
+        {
+            consumed++;
+            var row = enumerator.Current;
+            var matched = row.Cells.Select(c => ImportColumns.Match(c.Text)).ToList();
+            if (!matched.Contains(ImportColumns.Name) || matched.Count(m => m is not null) < 3)
+            {
+                continue;
+            }
+
+            var map = new int[row.Cells.Count];
+            Array.Fill(map, -1);
+            var seen = new HashSet<ImportColumn>();
+            for (var i = 0; i < matched.Count; i++)
+            {
+                if (matched[i] is not { } column)
+                {
+                    continue;
+                }
+
+                if (!seen.Add(column))
+                {
+                    enumerator.Dispose();
+                    return (null, FileRefusal.Unreadable($"表头：第 {row.Number} 行中“{column.Name}”列出现了两次"));
+                }
+
+                map[i] = column.Index;
+            }
+
+            var missing = ImportColumns.All.Where(c => c.Required && !seen.Contains(c)).Select(c => $"“{c.Name}”").ToList();
+            if (missing.Count > 0)
+            {
+                enumerator.Dispose();
+                return (null, FileRefusal.Unreadable($"表头：缺少必需的列 {string.Join("、", missing)}，请使用下载的模板"));
+            }
+
+            return (Records(enumerator, map), null);
+        }
+
+        enumerator.Dispose();
+        return (null, FileRefusal.Unreadable(
+            $"表头：前 {HeaderSearchRows} 行中没有找到列名行（应含“姓名”“证件号码”等列），请使用下载的模板"));
+    }
+
+    private static IEnumerable<ImportRecord> Records(IEnumerator<RawRow> enumerator, int[] map)
+    {
+        using (enumerator)
+        {
+            while (enumerator.MoveNext())
+            {
+                var row = enumerator.Current;
+                if (row.IsBlank)
+                {
+                    continue;
+                }
+
+                var cells = new RawCell[ImportColumns.All.Count];
+                var any = false;
+                for (var i = 0; i < row.Cells.Count && i < map.Length; i++)
+                {
+                    if (map[i] >= 0)
+                    {
+                        cells[map[i]] = row.Cells[i];
+                        any |= !row.Cells[i].IsBlank;
+                    }
+                }
+
+                if (any || row.Problem is not null)
+                {
+                    yield return new ImportRecord(row.Number, cells, row.Problem);
+                }
+            }
+        }
+    }
+}

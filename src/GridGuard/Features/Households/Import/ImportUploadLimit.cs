@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace GridGuard.Features.Households.Import;
+
+/// <summary>Settings of the household list import (section "Import").</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>The largest file accepted, in bytes (Import:MaxUploadBytes). Default 64 MiB.</summary>
+    public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>The request body allowed around the file: multipart boundaries, the antiforgery field, the file name.</summary>
+    public long MaxRequestBytes => MaxUploadBytes + (1024 * 1024);
+
+    /// <summary>A size as people read it: "64 MB", "1.5 MB", "2 KB".</summary>
+    public static string Megabytes(long bytes) => bytes < 1024 * 1024
+        ? (bytes / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB"
+        : (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+}
+
+/// <summary>
+/// Sets the server's request body limit of the two upload URLs to Import:MaxUploadBytes (plus the multipart
+/// overhead) before anything reads the body; Kestrel's default (about 28.6 MB) would otherwise refuse larger files
+/// with a bare 413. A page upload that announces a body over the limit is sent back to the page with a Chinese
+/// message; the API checks the same announced length itself, after authentication, and answers a Chinese 413.
+/// </summary>
+internal sealed class ImportUploadLimit(IOptions<ImportOptions> options) : IStartupFilter
+{
+    public const string ApiPath = "/api/households/import";
+    public const string PagePath = "/households/import";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, nextMiddleware) =>
+        {
+            var request = context.Request;
+            if (HttpMethods.IsPost(request.Method)
+                && (request.Path.Equals(ApiPath, StringComparison.OrdinalIgnoreCase)
+                    || request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase)))
+            {
+                var max = options.Value.MaxRequestBytes;
+                if (request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase) && request.ContentLength > max)
+                {
+                    context.Response.Redirect(PagePath + "?tooLarge=1");
+                    context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                    return;
+                }
+
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = max;
+                }
+            }
+
+            await nextMiddleware(context);
+        });
+        next(app);
+    };
+}
