@@ -1,3 +1,4 @@
+using GridGuard.Features.Canvassing;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
@@ -12,6 +13,7 @@ builder.AddPlatformData();
 builder.AddPlatformAuth();
 builder.Services.AddJurisdictions();
 builder.Services.AddHouseholds();
+builder.Services.AddCanvassing();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -25,6 +27,7 @@ app.MapPlatform();
 app.MapAuth();
 app.MapJurisdictions();
 app.MapHouseholds();
+app.MapCanvassing();
 app.MapPages();
 await app.RunAsync();
 
