@@ -77,7 +77,8 @@ public static class CanvassingLabels
     {
         value = default;
         var t = text?.Trim();
-        return !string.IsNullOrEmpty(t) && !t.Any(char.IsAsciiDigit) && Enum.TryParse(t, ignoreCase: true, out value)
+        return !string.IsNullOrEmpty(t) && !char.IsAsciiDigit(t[0]) && t[0] is not ('-' or '+')
+            && Enum.TryParse(t, ignoreCase: true, out value)
             && Enum.IsDefined(value);
     }
 

@@ -59,9 +59,10 @@ public sealed class RecordVisitTests(AppFactory app)
         Assert.Equal((hot.Id, IdNumbers.Mask(hot.IdNumber)), (row.Id, row.IdNumberMasked));
 
         var pages = await app.PageClientAsync(officer);
-        var page = await pages.GetStringAsync($"/coverage/{tree.Village1.Id}");
-        Assert.Contains($"/coverage/{tree.Village1.Id}/list?kind=keypersons&amp;category=Fever", page, StringComparison.Ordinal);
-        var listPage = await pages.GetStringAsync($"/coverage/{tree.Village1.Id}/list?kind=keypersons&category=Fever");
+        var page = WebUtility.HtmlDecode(await pages.GetStringAsync($"/coverage/{tree.Village1.Id}"));
+        Assert.Contains($"href=\"/coverage/{tree.Village1.Id}/list?kind=keypersons&category=Fever\" data-testid=\"metric-keypersons-Fever\">1<", page,
+            StringComparison.Ordinal);
+        var listPage = WebUtility.HtmlDecode(await pages.GetStringAsync($"/coverage/{tree.Village1.Id}/list?kind=keypersons&category=Fever"));
         Assert.Contains("张发热", listPage, StringComparison.Ordinal);
         Assert.Contains(IdNumbers.Mask(hot.IdNumber), listPage, StringComparison.Ordinal);
         Assert.DoesNotContain(hot.IdNumber!, listPage, StringComparison.Ordinal);

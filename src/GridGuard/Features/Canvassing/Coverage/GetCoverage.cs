@@ -23,10 +23,10 @@ public static class GetCoverage
 
     public sealed record CanvassRef(Guid Id, string Name, Guid RootId, string RootName, DateOnly StartsOn, DateOnly EndsOn);
 
-    public sealed record Crumb(Guid Id, string Name);
+    public sealed record AncestorRef(Guid Id, string Name);
 
     /// <summary>Ancestors are those inside the user's scope, top down, for the breadcrumb.</summary>
-    public sealed record Response(Row Node, IReadOnlyList<Crumb> Ancestors, CanvassRef? CurrentCanvass,
+    public sealed record Response(Row Node, IReadOnlyList<AncestorRef> Ancestors, CanvassRef? CurrentCanvass,
         IReadOnlyList<CanvassRef> CanvassesBelow, IReadOnlyList<Row> Children, DateOnly Today);
 
     public static RouteGroupBuilder MapGetCoverage(this RouteGroupBuilder group)
@@ -60,7 +60,7 @@ public static class GetCoverage
         var ancestors = await db.Jurisdictions.AsNoTracking().InScopeOf(me)
             .Where(j => ancestorPaths.Contains(j.Path))
             .OrderBy(j => j.Depth)
-            .Select(j => new Crumb(j.Id, j.Name))
+            .Select(j => new AncestorRef(j.Id, j.Name))
             .ToListAsync(ct);
         var children = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.ParentId == node.Id)
