@@ -18,6 +18,8 @@ public static class VisitRules
     public const int NoteMaxLength = 500;
     public const int RelationMaxLength = 16;
 
+    private const MemberPresence Unknown = (MemberPresence)(-1);
+
     public static ParsedVisit Parse(VisitRequest request, DateOnly today, int travelDays, FieldErrors errors, List<string> warnings)
     {
         var note = Fields.Text(request.Note, NoteMaxLength, "note", "备注", errors);
@@ -41,7 +43,8 @@ public static class VisitRules
                 continue;
             }
 
-            var presence = Fields.ParseEnum(m.Presence, CanvassingLabels.Label, MemberPresence.Present, required: true,
+            // An unreadable presence is neither present nor away, so it draws no follow-on errors.
+            var presence = Fields.ParseEnum(m.Presence, CanvassingLabels.Label, Unknown, required: true,
                 $"{key}.presence", $"{label} 在家情况", errors);
             entries.Add(Health(i, m.PersonId, null, presence, m.AwayPlace, m.Temperature, m.Symptoms, m.Travel, m.Flag,
                 label, key, today, travelDays, errors, warnings));
