@@ -47,27 +47,33 @@ public sealed class Tally
 }
 
 /// <summary>
-/// The coverage roll-up as a handful of set-based grouped queries over a Path prefix, each grouped by the record's node
-/// path (so the database returns one row per node that has records, never one query per child):
+/// The coverage roll-up as a handful of set-based grouped queries over a Path prefix: records are filtered by their
+/// indexed node id (IN the subquery of node ids under the prefix) and grouped by it, so the database returns one row per
+/// node that has records, never one query per child:
 /// households, active persons (with derived age groups by birth-date cut-offs), recorded vulnerable groups, open
 /// key-person flags, and one "not visited" query per running canvass that decides some household's current canvass.
-/// The rows are then summed per child in memory by path prefix.
+/// The rows are then summed per child in memory, by the node paths.
 /// </summary>
 public static class CoverageRollup
 {
-    /// <summary>Counts per node path under <paramref name="prefix"/> (the node's own path included).</summary>
-    public static async Task<Dictionary<string, Tally>> ByNodeAsync(AppDbContext db, string prefix, DateOnly today,
+    /// <summary>The ids of the nodes under a path prefix, as a subquery: records are then filtered by their indexed node id.</summary>
+    public static IQueryable<Guid> NodesUnder(AppDbContext db, string prefix) =>
+        db.Jurisdictions.Where(j => j.Path.StartsWith(prefix)).Select(j => j.Id);
+
+    /// <summary>Counts per node id under <paramref name="prefix"/> (the node itself included).</summary>
+    public static async Task<Dictionary<Guid, Tally>> ByNodeAsync(AppDbContext db, string prefix, DateOnly today,
         IReadOnlyList<ActiveCanvass> active, CancellationToken ct)
     {
-        var byPath = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        Tally At(string path) => byPath.TryGetValue(path, out var t) ? t : byPath[path] = new Tally();
+        var byNode = new Dictionary<Guid, Tally>();
+        Tally At(Guid id) => byNode.TryGetValue(id, out var t) ? t : byNode[id] = new Tally();
+        var nodes = NodesUnder(db, prefix);
 
         var households = await db.Households.AsNoTracking()
-            .Where(h => h.Jurisdiction!.Path.StartsWith(prefix))
-            .GroupBy(h => h.Jurisdiction!.Path)
+            .Where(h => nodes.Contains(h.JurisdictionId))
+            .GroupBy(h => h.JurisdictionId)
             .Select(g => new
             {
-                Path = g.Key,
+                Id = g.Key,
                 Total = g.Count(),
                 NoSteward = g.Count(h => h.StewardId == null),
                 NoAddress = g.Count(h => h.Address == null || h.Address == ""),
@@ -75,7 +81,7 @@ public static class CoverageRollup
             .ToListAsync(ct);
         foreach (var r in households)
         {
-            var t = At(r.Path);
+            var t = At(r.Id);
             t.Households = r.Total;
             t.HouseholdsWithoutSteward = r.NoSteward;
             t.HouseholdsWithoutAddress = r.NoAddress;
@@ -84,11 +90,11 @@ public static class CoverageRollup
         var (c80, c60, c3, c15) = (AgeCutoffs.BornOnOrBefore(80, today), AgeCutoffs.BornOnOrBefore(60, today),
             AgeCutoffs.BornOnOrBefore(3, today), AgeCutoffs.BornOnOrBefore(15, today));
         var persons = await db.Persons.AsNoTracking()
-            .Where(p => p.Status == PersonStatus.Active && p.Jurisdiction!.Path.StartsWith(prefix))
-            .GroupBy(p => p.Jurisdiction!.Path)
+            .Where(p => p.Status == PersonStatus.Active && nodes.Contains(p.JurisdictionId))
+            .GroupBy(p => p.JurisdictionId)
             .Select(g => new
             {
-                Path = g.Key,
+                Id = g.Key,
                 Total = g.Count(),
                 Homeless = g.Count(p => p.HouseholdId == null),
                 Elderly80 = g.Count(p => p.BirthDate <= c80),
@@ -99,7 +105,7 @@ public static class CoverageRollup
             .ToListAsync(ct);
         foreach (var r in persons)
         {
-            var t = At(r.Path);
+            var t = At(r.Id);
             t.Persons = r.Total;
             t.PersonsWithoutHousehold = r.Homeless;
             Put(t.VulnerableGroups, VulnerableGroup.Elderly80, r.Elderly80);
@@ -112,56 +118,58 @@ public static class CoverageRollup
         var groups = await (
                 from g in db.PersonVulnerableGroups.AsNoTracking()
                 join p in db.Persons on g.PersonId equals p.Id
-                where p.Status == PersonStatus.Active && p.Jurisdiction!.Path.StartsWith(prefix) && !derived.Contains(g.Group)
-                group g by new { p.Jurisdiction!.Path, g.Group } into x
-                select new { x.Key.Path, x.Key.Group, Count = x.Count() })
+                where p.Status == PersonStatus.Active && nodes.Contains(p.JurisdictionId) && !derived.Contains(g.Group)
+                group g by new { p.JurisdictionId, g.Group } into x
+                select new { Id = x.Key.JurisdictionId, x.Key.Group, Count = x.Count() })
             .ToListAsync(ct);
         foreach (var r in groups)
         {
-            Put(At(r.Path).VulnerableGroups, r.Group, r.Count);
+            Put(At(r.Id).VulnerableGroups, r.Group, r.Count);
         }
 
         var open = db.KeyPersonFlags.AsNoTracking()
-            .Where(f => f.Status == FlagStatus.Open && f.Jurisdiction!.Path.StartsWith(prefix));
+            .Where(f => f.Status == FlagStatus.Open && nodes.Contains(f.JurisdictionId));
         var flags = await open
-            .GroupBy(f => new { f.Jurisdiction!.Path, f.Category })
-            .Select(g => new { g.Key.Path, g.Key.Category, Count = g.Select(f => f.PersonId).Distinct().Count() })
+            .GroupBy(f => new { f.JurisdictionId, f.Category })
+            .Select(g => new { Id = g.Key.JurisdictionId, g.Key.Category, Count = g.Select(f => f.PersonId).Distinct().Count() })
             .ToListAsync(ct);
         foreach (var r in flags)
         {
-            Put(At(r.Path).KeyPersonsByCategory, r.Category, r.Count);
+            Put(At(r.Id).KeyPersonsByCategory, r.Category, r.Count);
         }
 
         var keyPersons = await open
-            .GroupBy(f => f.Jurisdiction!.Path)
-            .Select(g => new { Path = g.Key, Count = g.Select(f => f.PersonId).Distinct().Count() })
+            .GroupBy(f => f.JurisdictionId)
+            .Select(g => new { Id = g.Key, Count = g.Select(f => f.PersonId).Distinct().Count() })
             .ToListAsync(ct);
         foreach (var r in keyPersons)
         {
-            At(r.Path).KeyPersons = r.Count;
+            At(r.Id).KeyPersons = r.Count;
         }
 
-        foreach (var part in UnvisitedParts(db, prefix, active))
+        foreach (var part in UnvisitedParts(db, db.Households.AsNoTracking(), prefix, active))
         {
             var unvisited = await part
-                .GroupBy(h => h.Jurisdiction!.Path)
-                .Select(g => new { Path = g.Key, Count = g.Count() })
+                .GroupBy(h => h.JurisdictionId)
+                .Select(g => new { Id = g.Key, Count = g.Count() })
                 .ToListAsync(ct);
             foreach (var r in unvisited)
             {
-                At(r.Path).HouseholdsUnvisited += r.Count;
+                At(r.Id).HouseholdsUnvisited += r.Count;
             }
         }
 
-        return byPath;
+        return byNode;
     }
 
     /// <summary>
     /// Households under <paramref name="prefix"/> that have no visit in their current canvass, as one query per running
     /// canvass: canvass k covers its root's subtree minus the subtrees of later (higher-precedence) canvasses.
-    /// <paramref name="active"/> is ordered by precedence, the latest first.
+    /// <paramref name="active"/> is ordered by precedence, the latest first. <paramref name="households"/> is the base
+    /// query (e.g. already limited to the user's scope).
     /// </summary>
-    public static IEnumerable<IQueryable<Household>> UnvisitedParts(AppDbContext db, string prefix, IReadOnlyList<ActiveCanvass> active)
+    public static IEnumerable<IQueryable<Household>> UnvisitedParts(AppDbContext db, IQueryable<Household> households, string prefix,
+        IReadOnlyList<ActiveCanvass> active)
     {
         for (var i = 0; i < active.Count; i++)
         {
@@ -180,13 +188,14 @@ public static class CoverageRollup
                 continue; // a later canvass covers all of this one's part of the subtree
             }
 
-            var query = db.Households.AsNoTracking().Where(h => h.Jurisdiction!.Path.StartsWith(root));
+            var nodes = db.Jurisdictions.Where(j => j.Path.StartsWith(root));
             foreach (var inner in later.Where(l => l.StartsWith(root, StringComparison.Ordinal)))
             {
-                query = query.Where(h => !h.Jurisdiction!.Path.StartsWith(inner));
+                nodes = nodes.Where(j => !j.Path.StartsWith(inner));
             }
 
-            yield return query.Where(h => !db.HouseholdVisits.Any(v => v.HouseholdId == h.Id && v.CanvassId == canvassId));
+            var ids = nodes.Select(j => j.Id);
+            yield return households.Where(h => ids.Contains(h.JurisdictionId)).Where(h => !db.HouseholdVisits.Any(v => v.HouseholdId == h.Id && v.CanvassId == canvassId));
         }
     }
 

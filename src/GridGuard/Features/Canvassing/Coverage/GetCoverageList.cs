@@ -89,9 +89,10 @@ public static class GetCoverageList
 
         var (p, size) = Paging.Normalize(page, pageSize);
         var prefix = node.Path;
-        var households = db.Households.AsNoTracking().InScopeOf(me).Where(h => h.Jurisdiction!.Path.StartsWith(prefix));
+        var nodes = CoverageRollup.NodesUnder(db, prefix);
+        var households = db.Households.AsNoTracking().InScopeOf(me).Where(h => nodes.Contains(h.JurisdictionId));
         var persons = db.Persons.AsNoTracking().InScopeOf(me)
-            .Where(x => x.Status == PersonStatus.Active && x.Jurisdiction!.Path.StartsWith(prefix));
+            .Where(x => x.Status == PersonStatus.Active && nodes.Contains(x.JurisdictionId));
         switch (k)
         {
             case "unstewarded":
@@ -100,13 +101,13 @@ public static class GetCoverageList
                 return await Households("无地址的户", households.Where(h => h.Address == null || h.Address == ""));
             case "unvisited":
                 var active = await Canvasses.ActiveAroundAsync(db, prefix, today, ct);
-                var ids = CoverageRollup.UnvisitedParts(db, prefix, active).Select(q => q.Select(h => h.Id))
-                    .Aggregate((IQueryable<Guid>?)null, (all, part) => all is null ? part : all.Concat(part));
-                return await Households("本轮排查未走访的户", ids is null ? households.Where(_ => false) : households.Where(h => ids.Contains(h.Id)));
+                var unvisited = CoverageRollup.UnvisitedParts(db, db.Households.AsNoTracking().InScopeOf(me), prefix, active)
+                    .Aggregate((IQueryable<Household>?)null, (all, part) => all is null ? part : all.Concat(part));
+                return await Households("本轮排查未走访的户", unvisited ?? households.Where(_ => false));
             case "homeless":
                 return await Persons("无户人员", persons.Where(x => x.HouseholdId == null));
             case "keypersons":
-                var flagged = db.KeyPersonFlags.Where(f => f.Status == FlagStatus.Open && f.Jurisdiction!.Path.StartsWith(prefix)
+                var flagged = db.KeyPersonFlags.Where(f => f.Status == FlagStatus.Open && nodes.Contains(f.JurisdictionId)
                     && (cat == null || f.Category == cat));
                 var keyPersons = db.Persons.AsNoTracking().InScopeOf(me).Where(x => flagged.Any(f => f.PersonId == x.Id));
                 return await Persons(cat is { } c2 ? $"重点人员：{c2.Label()}" : "重点人员", keyPersons);
@@ -142,7 +143,7 @@ public static class GetCoverageList
     {
         var total = await query.CountAsync(ct);
         var rows = await query
-            .OrderBy(h => h.Jurisdiction!.Path).ThenBy(h => h.Id)
+            .OrderBy(h => h.JurisdictionId).ThenBy(h => h.Id)
             .Skip((page - 1) * size).Take(size)
             .Select(h => new
             {
@@ -166,7 +167,7 @@ public static class GetCoverageList
     {
         var total = await query.CountAsync(ct);
         var rows = await query
-            .OrderBy(x => x.Jurisdiction!.Path).ThenBy(x => x.Id)
+            .OrderBy(x => x.JurisdictionId).ThenBy(x => x.Id)
             .Skip((page - 1) * size).Take(size)
             .Select(x => new
             {
@@ -186,7 +187,7 @@ public static class GetCoverageList
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var flags = (await db.KeyPersonFlags.AsNoTracking()
-                .Where(f => ids.Contains(f.PersonId) && f.Status == FlagStatus.Open && f.Jurisdiction!.Path.StartsWith(prefix))
+                .Where(f => ids.Contains(f.PersonId) && f.Status == FlagStatus.Open && CoverageRollup.NodesUnder(db, prefix).Contains(f.JurisdictionId))
                 .Select(f => new { f.PersonId, f.Category })
                 .ToListAsync(ct))
             .ToLookup(f => f.PersonId, f => f.Category.Label());
