@@ -1,3 +1,4 @@
+using GridGuard.Features.Canvassing;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
@@ -13,6 +14,7 @@ builder.AddPlatformData();
 builder.AddPlatformAuth();
 builder.Services.AddJurisdictions();
 builder.Services.AddHouseholds();
+builder.Services.AddCanvassing();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -27,6 +29,7 @@ app.MapAuth();
 app.MapAudit();
 app.MapJurisdictions();
 app.MapHouseholds();
+app.MapCanvassing();
 app.MapPages();
 await app.RunAsync();
 

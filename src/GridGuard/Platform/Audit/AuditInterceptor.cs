@@ -20,6 +20,9 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
 
     private static readonly HashSet<string> Secret = ["PasswordHash"];
 
+    /// <summary>Identity numbers are masked in the log like everywhere else (DOMAIN.md §2).</summary>
+    private static readonly HashSet<string> Masked = ["IdNumber"];
+
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -129,13 +132,16 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
                 continue;
             }
 
-            changes[name] = Secret.Contains(name)
-                ? ["***", "***"]
+            changes[name] = Secret.Contains(name) ? ["***", "***"]
+                : Masked.Contains(name) ? [MaskText(oldValue), MaskText(newValue)]
                 : [Plain(oldValue), Plain(newValue)];
         }
 
         return changes;
     }
+
+    private static string? MaskText(object? value) =>
+        value is null ? null : GridGuard.Features.Households.IdNumbers.Mask(value.ToString());
 
     private static object? Plain(object? value) => value switch
     {
