@@ -97,7 +97,7 @@ public sealed class RosterRows(AppDbContext db, CurrentUser me, Jurisdiction nod
             .Where(p => p.HouseholdId != null && p.Status == PersonStatus.Active)
             .Where(p => nodeIds.Contains(p.Household!.JurisdictionId));
         var members = await persons
-            .OrderBy(p => p.HouseholdId).ThenBy(p => p.Id)
+            .OrderBy(p => p.HouseholdId).ThenBy(p => p.BirthDate).ThenBy(p => p.Id)
             .Select(p => new Member(p.Id, p.HouseholdId!.Value, p.Name, p.BirthDate))
             .ToListAsync(ct);
         var groups = await persons
