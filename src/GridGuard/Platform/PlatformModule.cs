@@ -20,6 +20,8 @@ public static class PlatformModule
         services.AddSingleton<CountyClock>();
         services.AddHttpContextAccessor();
         services.AddProblemDetails();
+        // Enums travel as their English names ("Fever", not 2) in every JSON body, in and out (ADR 0008).
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddValidation();
         services.AddOpenApi();
         services.AddRazorComponents();

@@ -41,7 +41,7 @@ public static class TestUsers
         var client = app.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = user.Password });
         response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(TestJson.Options);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
         return client;
     }

@@ -21,10 +21,10 @@ public sealed class CanvassTests(AppFactory app)
 
         var response = await officer.PostAsJsonAsync("/api/canvassing/canvasses",
             new { name = "  春节返乡排查  ", jurisdictionId = tree.Village1.Id, startsOn = today, endsOn = today });
-        var list = await manager.GetFromJsonAsync<ListCanvasses.Response>($"/api/canvassing/canvasses?jurisdictionId={tree.Grid1.Id}");
+        var list = await manager.GetFromJsonAsync<ListCanvasses.Response>($"/api/canvassing/canvasses?jurisdictionId={tree.Grid1.Id}", TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<CreateCanvass.CanvassDto>();
+        var created = await response.Content.ReadFromJsonAsync<CreateCanvass.CanvassDto>(TestJson.Options);
         Assert.Equal(("春节返乡排查", true), (created!.Name, created.IsActive));
         var row = Assert.Single(list!.Canvasses);
         Assert.Equal((created.Id, true), (row.Id, row.IsCurrent));
@@ -69,7 +69,7 @@ public sealed class CanvassTests(AppFactory app)
             new { name = " ", jurisdictionId = tree.Village1.Id, startsOn = today, endsOn = today.AddDays(-1) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(TestJson.Options);
         Assert.Equal(["名称：不能为空"], problem!.Errors["name"]);
         Assert.Equal(["结束日期：不能早于开始日期"], problem.Errors["endsOn"]);
     }

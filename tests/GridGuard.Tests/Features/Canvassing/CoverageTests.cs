@@ -45,7 +45,7 @@ public sealed class CoverageTests(AppFactory app)
     {
         var (tree, client, _, _, _, _, _) = await ArrangeAsync();
 
-        var body = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.County.Id}");
+        var body = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.County.Id}", TestJson.Options);
 
         var total = body!.Node.Metrics;
         Assert.Equal((3, 5, 2, 1, 1, 2), (total.Households, total.Persons, total.HouseholdsWithoutSteward,
@@ -81,7 +81,7 @@ public sealed class CoverageTests(AppFactory app)
         var (tree, client, visited, unstewarded, far, elder, homeless) = await ArrangeAsync();
 
         var body = await client.GetFromJsonAsync<GetCoverageList.Response>(
-            $"/api/canvassing/coverage/{tree.County.Id}/list?kind={kind}{extra}");
+            $"/api/canvassing/coverage/{tree.County.Id}/list?kind={kind}{extra}", TestJson.Options);
 
         var ids = (body!.Households?.Items.Select(h => h.Id) ?? body.Persons!.Items.Select(p => p.Id)).ToList();
         Assert.Equal(expected, ids.Count);
@@ -114,9 +114,9 @@ public sealed class CoverageTests(AppFactory app)
         var today = Registry.Today(app);
         await Registry.CanvassAsync(app, tree.Village1, today, today.AddDays(3), "村级复查");
 
-        var county = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.County.Id}");
-        var village = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.Village1.Id}");
-        var list = await client.GetFromJsonAsync<GetCoverageList.Response>($"/api/canvassing/coverage/{tree.Village1.Id}/list?kind=unvisited");
+        var county = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.County.Id}", TestJson.Options);
+        var village = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.Village1.Id}", TestJson.Options);
+        var list = await client.GetFromJsonAsync<GetCoverageList.Response>($"/api/canvassing/coverage/{tree.Village1.Id}/list?kind=unvisited", TestJson.Options);
 
         Assert.Equal(3, county!.Node.Metrics.HouseholdsUnvisited);
         Assert.Equal("村级复查", Assert.Single(county.CanvassesBelow).Name);
@@ -132,7 +132,7 @@ public sealed class CoverageTests(AppFactory app)
         await Registry.HouseholdAsync(app, tree.Grid1);
         var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id)));
 
-        var body = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.Village1.Id}");
+        var body = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.Village1.Id}", TestJson.Options);
 
         Assert.Null(body!.CurrentCanvass);
         Assert.Null(body.Node.Metrics.HouseholdsUnvisited);

@@ -23,13 +23,13 @@ public sealed class FlagTests(AppFactory app)
 
         var first = await client.PostAsJsonAsync("/api/canvassing/flags", request);
         var again = await client.PostAsJsonAsync("/api/canvassing/flags", request);
-        var list = await client.GetFromJsonAsync<Paged<ListFlags.Row>>($"/api/canvassing/flags?jurisdictionId={tree.Grid1.Id}&category=Returnee&status=Open");
+        var list = await client.GetFromJsonAsync<Paged<ListFlags.Row>>($"/api/canvassing/flags?jurisdictionId={tree.Grid1.Id}&category=Returnee&status=Open", TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var row = Assert.Single(list!.Items);
         Assert.Equal((person.Id, "Returnee", "High", "Manual"), (row.PersonId, row.Category, row.RiskLevel, row.Source));
-        Assert.Equal((await first.Content.ReadFromJsonAsync<ListFlags.Row>())!.Id, (await again.Content.ReadFromJsonAsync<ListFlags.Row>())!.Id);
+        Assert.Equal((await first.Content.ReadFromJsonAsync<ListFlags.Row>(TestJson.Options))!.Id, (await again.Content.ReadFromJsonAsync<ListFlags.Row>(TestJson.Options))!.Id);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class FlagTests(AppFactory app)
         var response = await client.PostAsJsonAsync("/api/canvassing/flags", new { personId = person.Id, category = "CloseContact", riskLevel = "High" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(TestJson.Options);
         Assert.Equal(["风险等级：只有返乡人员需要填写风险等级"], problem!.Errors["riskLevel"]);
     }
 
@@ -57,7 +57,7 @@ public sealed class FlagTests(AppFactory app)
         var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.GridManager, tree.Grid1.Id)));
 
         var response = await client.PostAsJsonAsync("/api/canvassing/flags", new { personId = other.Id, category = "Fever" });
-        var mine = await client.GetFromJsonAsync<Paged<ListFlags.Row>>("/api/canvassing/flags");
+        var mine = await client.GetFromJsonAsync<Paged<ListFlags.Row>>("/api/canvassing/flags", TestJson.Options);
         var theirs = await client.GetAsync($"/api/canvassing/flags?jurisdictionId={tree.Grid3.Id}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -83,7 +83,7 @@ public sealed class FlagTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var result = await response.Content.ReadFromJsonAsync<VisitResult>();
+        var result = await response.Content.ReadFromJsonAsync<VisitResult>(TestJson.Options);
         var flag = await app.WithDbAsync(db => db.KeyPersonFlags.SingleAsync(f => f.PersonId == person.Id));
         Assert.Equal((KeyPersonCategory.Returnee, (RiskLevel?)RiskLevel.Medium, FlagSource.Visit, (Guid?)result!.VisitId),
             (flag.Category, flag.RiskLevel, flag.Source, flag.SourceId));

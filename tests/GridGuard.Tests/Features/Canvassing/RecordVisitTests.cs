@@ -25,7 +25,7 @@ public sealed class RecordVisitTests(AppFactory app)
         var created = await officerClient.PostAsJsonAsync("/api/canvassing/canvasses",
             new { name = "春节返乡排查", jurisdictionId = tree.Village1.Id, startsOn = today.AddDays(-3), endsOn = today.AddDays(10) });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var canvass = await created.Content.ReadFromJsonAsync<CreateCanvass.CanvassDto>();
+        var canvass = await created.Content.ReadFromJsonAsync<CreateCanvass.CanvassDto>(TestJson.Options);
         var household = await Registry.HouseholdAsync(app, tree.Grid1);
         var hot = await Registry.PersonAsync(app, tree.Grid1, household, "张发热");
         var well = await Registry.PersonAsync(app, tree.Grid1, household, "李正常");
@@ -42,7 +42,7 @@ public sealed class RecordVisitTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var result = await response.Content.ReadFromJsonAsync<VisitResult>();
+        var result = await response.Content.ReadFromJsonAsync<VisitResult>(TestJson.Options);
         Assert.Equal(canvass!.Id, result!.CanvassId);
         var flag = Assert.Single(await app.WithDbAsync(db =>
             db.KeyPersonFlags.Where(f => f.PersonId == hot.Id || f.PersonId == well.Id).ToListAsync()));
@@ -50,11 +50,11 @@ public sealed class RecordVisitTests(AppFactory app)
             (flag.PersonId, flag.Category, flag.Source, flag.SourceId!.Value, flag.Status));
         Assert.Equal(tree.Grid1.Id, flag.JurisdictionId);
 
-        var coverage = await officerClient.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.Village1.Id}");
+        var coverage = await officerClient.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.Village1.Id}", TestJson.Options);
         Assert.Equal(1, coverage!.Node.Metrics.KeyPersonsByCategory["Fever"]);
         Assert.Equal(0, coverage.Node.Metrics.HouseholdsUnvisited);
         var list = await officerClient.GetFromJsonAsync<GetCoverageList.Response>(
-            $"/api/canvassing/coverage/{tree.Village1.Id}/list?kind=keypersons&category=Fever");
+            $"/api/canvassing/coverage/{tree.Village1.Id}/list?kind=keypersons&category=Fever", TestJson.Options);
         var row = Assert.Single(list!.Persons!.Items);
         Assert.Equal((hot.Id, IdNumbers.Mask(hot.IdNumber)), (row.Id, row.IdNumberMasked));
 
@@ -98,7 +98,7 @@ public sealed class RecordVisitTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>();
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(TestJson.Options);
         var messages = problem!.Errors.SelectMany(e => e.Value).ToList();
         Assert.Contains("成员 1 体温：应在 34.0–43.0 之间", messages);
         Assert.Contains("成员 1 旅居 1 结束日期：不能早于开始日期", messages);
@@ -127,7 +127,7 @@ public sealed class RecordVisitTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var messages = (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>())!.Errors.SelectMany(e => e.Value).ToList();
+        var messages = (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(TestJson.Options))!.Errors.SelectMany(e => e.Value).ToList();
         Assert.Contains("成员 1 去向：外出成员应填写去向", messages);
         Assert.Contains("成员 2：不是本户的在册成员", messages);
         Assert.Contains("成员：缺少“吴漏登”的记录，每位在册成员都应登记在家情况", messages);
@@ -170,8 +170,8 @@ public sealed class RecordVisitTests(AppFactory app)
 
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
-        var addedPerson = Assert.Single((await added.Content.ReadFromJsonAsync<VisitResult>())!.NewPersons);
-        var linkedPerson = Assert.Single((await linked.Content.ReadFromJsonAsync<VisitResult>())!.NewPersons);
+        var addedPerson = Assert.Single((await added.Content.ReadFromJsonAsync<VisitResult>(TestJson.Options))!.NewPersons);
+        var linkedPerson = Assert.Single((await linked.Content.ReadFromJsonAsync<VisitResult>(TestJson.Options))!.NewPersons);
         Assert.False(addedPerson.Linked);
         Assert.True(linkedPerson.Linked);
         Assert.Equal(addedPerson.PersonId, linkedPerson.PersonId);

@@ -21,13 +21,13 @@ public sealed class AddMemberTests(AppFactory app)
 
         var id = await MemberAsync(g.A, household, "王建国", number.ToLowerInvariant(), groups: ["ChronicDisease"]);
 
-        var person = await g.A.GetFromJsonAsync<GetPerson.Response>($"/api/persons/{id}");
+        var person = await g.A.GetFromJsonAsync<GetPerson.Response>($"/api/persons/{id}", TestJson.Options);
         Assert.Equal(new DateOnly(1962, 3, 4), person!.BirthDate);
         Assert.Equal("Male", person.Sex);
         Assert.Equal(IdNumbers.Mask(number), person.IdNumber);
         Assert.Contains(person.Groups, x => x is { Code: "ChronicDisease", Derived: false });
         Assert.Contains(person.Groups, x => x is { Code: "Elderly60", Derived: true });
-        var h = await g.A.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{household}");
+        var h = await g.A.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{household}", TestJson.Options);
         Assert.Equal(id, h!.HeadId);
         Assert.Equal("户主", Assert.Single(h.Members).Relation);
     }

@@ -20,7 +20,7 @@ public sealed class CheckIdNumberTests(AppFactory app)
     {
         var client = await ClientAsync();
 
-        var body = await client.GetFromJsonAsync<CheckIdNumber.Response>("/api/persons/id-check?type=ResidentIdCard&number=110105491231002");
+        var body = await client.GetFromJsonAsync<CheckIdNumber.Response>("/api/persons/id-check?type=ResidentIdCard&number=110105491231002", TestJson.Options);
 
         Assert.Equal(new CheckIdNumber.Response(true, "11010519491231002X", "1949-12-31", "Female", null), body);
     }
@@ -30,7 +30,7 @@ public sealed class CheckIdNumberTests(AppFactory app)
     {
         var client = await ClientAsync();
 
-        var body = await client.GetFromJsonAsync<CheckIdNumber.Response>("/api/persons/id-check?type=ResidentIdCard&number=530427199001011234");
+        var body = await client.GetFromJsonAsync<CheckIdNumber.Response>("/api/persons/id-check?type=ResidentIdCard&number=530427199001011234", TestJson.Options);
 
         Assert.False(body!.Valid);
         Assert.Null(body.Normalized);

@@ -27,8 +27,8 @@ public sealed class CreateHouseholdTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var id = (await response.Content.ReadFromJsonAsync<CreateHousehold.Created>())!.Id;
-        var h = await g.A.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{id}");
+        var id = (await response.Content.ReadFromJsonAsync<CreateHousehold.Created>(TestJson.Options))!.Id;
+        var h = await g.A.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{id}", TestJson.Options);
         Assert.Equal([g.Tree.Village1.Name, "大寨小组", g.Tree.Grid1.Name], h!.Places.Select(p => p.Name));
         Assert.Equal("大寨村 3 号 2室", h.Address);
         Assert.Equal("13800002222", h.LandlordPhone);

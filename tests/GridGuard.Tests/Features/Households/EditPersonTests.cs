@@ -26,7 +26,7 @@ public sealed class EditPersonTests(AppFactory app)
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<GetPerson.Response>())!;
+        var body = (await response.Content.ReadFromJsonAsync<GetPerson.Response>(TestJson.Options))!;
         Assert.Equal(["ChronicDisease"], body.Groups.Where(x => !x.Derived).Select(x => x.Code));
         Assert.Equal("MovedOut", body.Status);
         Assert.Equal("吴刚", body.Name);

@@ -19,7 +19,7 @@ public sealed class GetHouseholdTests(AppFactory app)
         await MemberAsync(g.A, household, "老奶奶", grandma, groups: ["LivingAlone"]);
         await MemberAsync(g.A, household, "小宝", child, relation: "孙辈");
 
-        var h = await g.A.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{household}");
+        var h = await g.A.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{household}", TestJson.Options);
 
         var old = Assert.Single(h!.Members, m => m.Name == "老奶奶");
         Assert.True(old.IsHead);

@@ -28,7 +28,7 @@ public sealed class MovePersonTests(AppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, groups.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<GetPerson.Response>())!;
+        var body = (await response.Content.ReadFromJsonAsync<GetPerson.Response>(TestJson.Options))!;
         Assert.Equal(to, body.HouseholdId);
         Assert.Equal(urbanGrid.Id, body.JurisdictionId);
         Assert.Equal(2, body.History.Count);
@@ -37,7 +37,7 @@ public sealed class MovePersonTests(AppFactory app)
         Assert.Equal("父母", body.History[0].Relation);
         Assert.Equal(from, body.History[1].HouseholdId);
         Assert.Equal(body.History[0].From, body.History[1].To);
-        var oldHousehold = await client.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{from}");
+        var oldHousehold = await client.GetFromJsonAsync<GetHousehold.Response>($"/api/households/{from}", TestJson.Options);
         Assert.Null(oldHousehold!.HeadId);
         Assert.Empty(oldHousehold.Members);
 

@@ -37,7 +37,7 @@ public static class RegistryArrange
             address = address ?? "测试路" + Guid.NewGuid().ToString("N")[..8] + "号",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CreateHousehold.Created>())!.Id;
+        return (await response.Content.ReadFromJsonAsync<CreateHousehold.Created>(TestJson.Options))!.Id;
     }
 
     public static Task<HttpResponseMessage> PostMemberAsync(HttpClient client, Guid householdId, object body) =>
@@ -56,7 +56,7 @@ public static class RegistryArrange
             relation,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<AddMember.Created>())!.Id;
+        return (await response.Content.ReadFromJsonAsync<AddMember.Created>(TestJson.Options))!.Id;
     }
 
     /// <summary>A tree with a grid manager in each of grid 1 (A) and grid 3 (B), and their API clients.</summary>
@@ -76,7 +76,7 @@ public sealed record Problem(int Status, string? Title, string? Detail, Dictiona
     Guid? ExistingPersonId, string? ExistingPersonUrl)
 {
     public static async Task<Problem> ReadAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<Problem>())!;
+        (await response.Content.ReadFromJsonAsync<Problem>(TestJson.Options))!;
 
     /// <summary>All messages of one field (case-insensitive key).</summary>
     public string For(string field) =>

@@ -11,7 +11,7 @@ namespace GridGuard.Tests.Features.Households;
 public sealed class SearchHouseholdsTests(AppFactory app)
 {
     private static async Task<SearchHouseholds.Response> SearchAsync(HttpClient client, string query) =>
-        (await client.GetFromJsonAsync<SearchHouseholds.Response>("/api/households?" + query))!;
+        (await client.GetFromJsonAsync<SearchHouseholds.Response>("/api/households?" + query, TestJson.Options))!;
 
     [Fact]
     public async Task SearchHouseholds_ByAddressPart_FindsHousehold()

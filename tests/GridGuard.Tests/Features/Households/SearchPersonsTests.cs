@@ -11,7 +11,7 @@ namespace GridGuard.Tests.Features.Households;
 public sealed class SearchPersonsTests(AppFactory app)
 {
     private static async Task<SearchPersons.Response> SearchAsync(HttpClient client, string query) =>
-        (await client.GetFromJsonAsync<SearchPersons.Response>("/api/persons?" + query))!;
+        (await client.GetFromJsonAsync<SearchPersons.Response>("/api/persons?" + query, TestJson.Options))!;
 
     [Fact]
     public async Task SearchPersons_ByNamePrefixPhoneAndFifteenDigitId_FindsThePerson()

@@ -27,8 +27,8 @@ public sealed class ViewIdNumberTests(AppFactory app)
         var viewer = await TestUsers.CreateAsync(app, (Role.VillageOfficer, g.Tree.Village1.Id));
         var client = await app.ApiClientAsync(viewer);
 
-        var body = await client.GetFromJsonAsync<ViewIdNumber.Response>($"/api/persons/{person}/id-number");
-        var list = await client.GetFromJsonAsync<SearchPersons.Response>("/api/persons?q=" + number);
+        var body = await client.GetFromJsonAsync<ViewIdNumber.Response>($"/api/persons/{person}/id-number", TestJson.Options);
+        var list = await client.GetFromJsonAsync<SearchPersons.Response>("/api/persons?q=" + number, TestJson.Options);
 
         Assert.Equal(number, body!.IdNumber);
         var view = Assert.Single(await ViewsAsync(person));

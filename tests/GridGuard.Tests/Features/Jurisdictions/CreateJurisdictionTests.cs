@@ -21,7 +21,7 @@ public sealed class CreateJurisdictionTests(AppFactory app)
             new { parentId = tree.Village1.Id, code, name = " 小寨小组 ", level = "Compound" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<GetJurisdiction.NodeDto>();
+        var body = await response.Content.ReadFromJsonAsync<GetJurisdiction.NodeDto>(TestJson.Options);
         Assert.Equal($"/api/jurisdictions/{body!.Id}", response.Headers.Location!.OriginalString);
         var stored = await app.NodeAsync(body.Id);
         Assert.Equal("小寨小组", stored!.Name);

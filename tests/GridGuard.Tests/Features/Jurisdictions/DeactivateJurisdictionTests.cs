@@ -22,14 +22,14 @@ public sealed class DeactivateJurisdictionTests(AppFactory app)
         var response = await client.PostAsync($"/api/jurisdictions/{tree.Village2.Id}/deactivate", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False((await response.Content.ReadFromJsonAsync<GetJurisdiction.NodeDto>())!.IsActive);
+        Assert.False((await response.Content.ReadFromJsonAsync<GetJurisdiction.NodeDto>(TestJson.Options))!.IsActive);
         foreach (var node in subtree)
         {
             Assert.False((await app.NodeAsync(node.Id))!.IsActive, node.Code);
         }
 
         Assert.True((await app.NodeAsync(tree.Village1.Id))!.IsActive);
-        var detail = await client.GetFromJsonAsync<GetJurisdiction.Response>($"/api/jurisdictions/{tree.Village2.Id}");
+        var detail = await client.GetFromJsonAsync<GetJurisdiction.Response>($"/api/jurisdictions/{tree.Village2.Id}", TestJson.Options);
         Assert.False(detail!.Node.IsActive);
         var audit = await app.AuditOfAsync(tree.Village2.Id);
         Assert.Contains(audit, a => a.Action == AuditAction.Modified && a.Changes.Contains("IsActive", StringComparison.Ordinal));

@@ -16,7 +16,7 @@ public sealed class GetJurisdictionTests(AppFactory app)
         var user = await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id));
         var client = await app.ApiClientAsync(user);
 
-        var body = await client.GetFromJsonAsync<GetJurisdiction.Response>($"/api/jurisdictions/{tree.Village1.Id}");
+        var body = await client.GetFromJsonAsync<GetJurisdiction.Response>($"/api/jurisdictions/{tree.Village1.Id}", TestJson.Options);
 
         Assert.Equal(tree.Village1.Code, body!.Node.Code);
         Assert.Contains(body.Children, c => c.Code == tree.Village1.Code + "001");

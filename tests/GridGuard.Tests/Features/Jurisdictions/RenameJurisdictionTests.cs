@@ -22,7 +22,7 @@ public sealed class RenameJurisdictionTests(AppFactory app)
         var response = await client.PutAsJsonAsync($"/api/jurisdictions/{tree.Grid1.Id}/name", new { name = "新寨第一网格" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("新寨第一网格", (await response.Content.ReadFromJsonAsync<GetJurisdiction.NodeDto>())!.Name);
+        Assert.Equal("新寨第一网格", (await response.Content.ReadFromJsonAsync<GetJurisdiction.NodeDto>(TestJson.Options))!.Name);
         Assert.Equal("新寨第一网格", (await app.NodeAsync(tree.Grid1.Id))!.Name);
         var entry = Assert.Single(await app.AuditOfAsync(tree.Grid1.Id), a => a.Action == AuditAction.Modified);
         Assert.Equal(nameof(Jurisdiction), entry.Entity);

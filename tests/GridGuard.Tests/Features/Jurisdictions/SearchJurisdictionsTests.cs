@@ -17,7 +17,7 @@ public sealed class SearchJurisdictionsTests(AppFactory app)
         var client = await app.ApiClientAsync(user);
 
         // "大寨" is in the names of both rural villages' groups and grids; only village 1's are in scope.
-        var body = await client.GetFromJsonAsync<SearchJurisdictions.Response>("/api/jurisdictions?q=大寨&pageSize=100");
+        var body = await client.GetFromJsonAsync<SearchJurisdictions.Response>("/api/jurisdictions?q=大寨&pageSize=100", TestJson.Options);
 
         var codes = body!.Items.Select(i => i.Code).ToList();
         Assert.Equal([tree.Village1.Code + "001", tree.Grid1.Code], codes);
@@ -32,7 +32,7 @@ public sealed class SearchJurisdictionsTests(AppFactory app)
         var user = await TestUsers.CreateAsync(app, (Role.CountyCommander, tree.County.Id));
         var client = await app.ApiClientAsync(user);
 
-        var body = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?q={tree.Township2.Code}&pageSize=100");
+        var body = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?q={tree.Township2.Code}&pageSize=100", TestJson.Options);
 
         var expected = tree.Nodes.Values.Where(n => n.Code.StartsWith(tree.Township2.Code, StringComparison.Ordinal)).Select(n => n.Id).ToHashSet();
         Assert.Equal(expected, body!.Items.Select(i => i.Id).ToHashSet());
@@ -47,9 +47,9 @@ public sealed class SearchJurisdictionsTests(AppFactory app)
         var user = await TestUsers.CreateAsync(app, (Role.CountyCommander, tree.County.Id));
         var client = await app.ApiClientAsync(user);
 
-        var grids = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?level=网格&pageSize=100");
-        var children = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?parentId={tree.Township1.Id}");
-        var within = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?within={tree.Village2.Id}&level=Grid");
+        var grids = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?level=网格&pageSize=100", TestJson.Options);
+        var children = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?parentId={tree.Township1.Id}", TestJson.Options);
+        var within = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?within={tree.Village2.Id}&level=Grid", TestJson.Options);
 
         Assert.Equal(4, grids!.Total);
         Assert.All(grids.Items, i => Assert.Equal(JurisdictionLevel.Grid, i.Level));
@@ -64,8 +64,8 @@ public sealed class SearchJurisdictionsTests(AppFactory app)
         var user = await TestUsers.CreateAsync(app, (Role.CountyCommander, tree.County.Id));
         var client = await app.ApiClientAsync(user);
 
-        var all = await client.GetFromJsonAsync<SearchJurisdictions.Response>("/api/jurisdictions?pageSize=100");
-        var page2 = await client.GetFromJsonAsync<SearchJurisdictions.Response>("/api/jurisdictions?page=2&pageSize=5");
+        var all = await client.GetFromJsonAsync<SearchJurisdictions.Response>("/api/jurisdictions?pageSize=100", TestJson.Options);
+        var page2 = await client.GetFromJsonAsync<SearchJurisdictions.Response>("/api/jurisdictions?page=2&pageSize=5", TestJson.Options);
 
         Assert.Equal(tree.Nodes.Count, all!.Total);
         Assert.Equal(tree.Nodes.Count, page2!.Total);
@@ -82,8 +82,8 @@ public sealed class SearchJurisdictionsTests(AppFactory app)
         var client = await app.ApiClientAsync(user);
         await client.PostAsync($"/api/jurisdictions/{tree.Village1.Id}/deactivate", null);
 
-        var hidden = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?q={tree.Village1.Code}");
-        var shown = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?q={tree.Village1.Code}&includeInactive=true");
+        var hidden = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?q={tree.Village1.Code}", TestJson.Options);
+        var shown = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?q={tree.Village1.Code}&includeInactive=true", TestJson.Options);
 
         Assert.Empty(hidden!.Items);
         Assert.Equal(3, shown!.Total);
@@ -97,7 +97,7 @@ public sealed class SearchJurisdictionsTests(AppFactory app)
         var user = await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id));
         var client = await app.ApiClientAsync(user);
 
-        var body = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?within={tree.Village3.Id}");
+        var body = await client.GetFromJsonAsync<SearchJurisdictions.Response>($"/api/jurisdictions?within={tree.Village3.Id}", TestJson.Options);
 
         Assert.Empty(body!.Items);
     }

@@ -22,7 +22,7 @@ public static class TreeTestKit
     /// <summary>The "errors" of a ValidationProblem: field → messages.</summary>
     public static async Task<Dictionary<string, string[]>> ErrorsAsync(this HttpResponseMessage response)
     {
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestJson.Options);
         Assert.True(body.TryGetProperty("errors", out var errors), $"no errors in {body}");
         return errors.EnumerateObject().ToDictionary(
             p => p.Name, p => p.Value.EnumerateArray().Select(m => m.GetString()!).ToArray(), StringComparer.OrdinalIgnoreCase);

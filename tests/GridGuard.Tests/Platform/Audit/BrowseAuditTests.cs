@@ -31,7 +31,7 @@ public sealed class BrowseAuditTests(AppFactory app)
         var oldName = tree.Village1.Name;
         await RenameAsync(tree.Village1, "新名字村委会");
 
-        var body = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village1.Id));
+        var body = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village1.Id), TestJson.Options);
 
         var entry = body!.Entries[0];
         Assert.Equal(AuditAction.Modified, entry.Action);
@@ -51,7 +51,7 @@ public sealed class BrowseAuditTests(AppFactory app)
         var officer = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id)));
         await RenameAsync(tree.Village1, "改名村");
 
-        var entry = (await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village1.Id)))!.Entries[0];
+        var entry = (await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village1.Id), TestJson.Options))!.Entries[0];
 
         Assert.Equal(entry.At.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), entry.CountyTime);
     }
@@ -65,10 +65,10 @@ public sealed class BrowseAuditTests(AppFactory app)
         await RenameAsync(tree.Village2, "隔壁社区");
         await RenameAsync(tree.Village1, "本村");
 
-        var other = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village2.Id));
-        var parent = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Township1.Id));
-        var own = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village1.Id));
-        var everything = await officer.GetFromJsonAsync<BrowseAudit.Response>("/api/audit");
+        var other = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village2.Id), TestJson.Options);
+        var parent = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Township1.Id), TestJson.Options);
+        var own = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Village1.Id), TestJson.Options);
+        var everything = await officer.GetFromJsonAsync<BrowseAudit.Response>("/api/audit", TestJson.Options);
 
         Assert.Empty(other!.Entries);
         Assert.Empty(parent!.Entries);
@@ -106,8 +106,8 @@ public sealed class BrowseAuditTests(AppFactory app)
         var townshipAdmin = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.Admin, tree.Township1.Id)));
         var subject = await TestUsers.CreateAsync(app, (Role.Steward, tree.Grid1.Id));
 
-        var seenByRoot = await rootAdmin.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(AppUser), subject.Id));
-        var seenByTownship = await townshipAdmin.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(AppUser), subject.Id));
+        var seenByRoot = await rootAdmin.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(AppUser), subject.Id), TestJson.Options);
+        var seenByTownship = await townshipAdmin.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(AppUser), subject.Id), TestJson.Options);
 
         var added = Assert.Single(seenByRoot!.Entries);
         Assert.Equal(AuditAction.Added, added.Action);
@@ -126,7 +126,7 @@ public sealed class BrowseAuditTests(AppFactory app)
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         await admin.PostAsync($"/api/admin/users/{subject.Id}/deactivate", null);
 
-        var body = await admin.GetFromJsonAsync<BrowseAudit.Response>($"/api/audit?user={adminUser.UserName}");
+        var body = await admin.GetFromJsonAsync<BrowseAudit.Response>($"/api/audit?user={adminUser.UserName}", TestJson.Options);
 
         Assert.All(body!.Entries, e => Assert.Equal(adminUser.UserName, e.UserName));
         Assert.Equal(2, body.Entries.Count);
@@ -147,8 +147,8 @@ public sealed class BrowseAuditTests(AppFactory app)
             await RenameAsync(tree.Grid1, $"网格{i}");
         }
 
-        var first = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Grid1.Id));
-        var second = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Grid1.Id, 2));
+        var first = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Grid1.Id), TestJson.Options);
+        var second = await officer.GetFromJsonAsync<BrowseAudit.Response>(Url(nameof(Jurisdiction), tree.Grid1.Id, 2), TestJson.Options);
 
         Assert.Equal(BrowseAudit.PageSize, first!.Entries.Count);
         Assert.True(first.HasMore);

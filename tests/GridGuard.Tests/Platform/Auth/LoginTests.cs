@@ -176,9 +176,9 @@ public sealed class LoginTests(AppFactory app)
         var client = app.CreateClient();
 
         var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = user.Password });
-        var token = await response.Content.ReadFromJsonAsync<Token>();
+        var token = await response.Content.ReadFromJsonAsync<Token>(TestJson.Options);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token!.AccessToken);
-        var me = await client.GetFromJsonAsync<GetMe.Response>("/api/auth/me");
+        var me = await client.GetFromJsonAsync<GetMe.Response>("/api/auth/me", TestJson.Options);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(user.Id, me!.UserId);
@@ -190,7 +190,7 @@ public sealed class LoginTests(AppFactory app)
         var user = await TestUsers.CreateAsync(app);
 
         var response = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = "Wrong-secret-987" });
-        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+        var problem = await response.Content.ReadFromJsonAsync<Problem>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("用户名或密码不正确", problem!.Detail);
@@ -218,7 +218,7 @@ public sealed class LoginTests(AppFactory app)
         }
 
         var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = user.Password });
-        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+        var problem = await response.Content.ReadFromJsonAsync<Problem>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("已被锁定", problem!.Detail, StringComparison.Ordinal);
@@ -231,7 +231,7 @@ public sealed class LoginTests(AppFactory app)
         await DeactivateAsync(user);
 
         var response = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = user.Password });
-        var problem = await response.Content.ReadFromJsonAsync<Problem>();
+        var problem = await response.Content.ReadFromJsonAsync<Problem>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("该账户已停用，请联系管理员", problem!.Detail);

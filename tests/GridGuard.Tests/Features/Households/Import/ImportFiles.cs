@@ -7,6 +7,7 @@ using System.Text;
 using GridGuard.Features.Demo;
 using GridGuard.Features.Households;
 using GridGuard.Features.Households.Import;
+using GridGuard.Tests.Infrastructure;
 using MiniExcelLibs;
 
 namespace GridGuard.Tests.Features.Households.Import;
@@ -159,6 +160,6 @@ public static class ImportFiles
     {
         var response = await PostAsync(client, bytes, fileName);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<HouseholdImportReport>())!;
+        return (await response.Content.ReadFromJsonAsync<HouseholdImportReport>(TestJson.Options))!;
     }
 }

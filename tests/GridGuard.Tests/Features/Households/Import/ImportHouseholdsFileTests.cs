@@ -23,7 +23,7 @@ public sealed class ImportHouseholdsFileTests(AppFactory app)
     }
 
     private static async Task<ProblemDetails> ProblemAsync(HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>(TestJson.Options))!;
 
     [Fact]
     public async Task ImportHouseholds_FormulaCellInXlsx_IsRowErrorAndNeverEvaluated()
@@ -181,7 +181,7 @@ public sealed class ImportHouseholdsFileTests(AppFactory app)
         using var small = app.WithWebHostBuilder(b => b.UseSetting("Import:MaxUploadBytes", "2048"));
         var client = small.CreateClient();
         var token = await (await client.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = user.Password }))
-            .Content.ReadFromJsonAsync<Dictionary<string, object>>();
+            .Content.ReadFromJsonAsync<Dictionary<string, object>>(TestJson.Options);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token!["accessToken"].ToString());
         var lines = Enumerable.Range(0, 40).Select(i => new PersonLine(tree.Grid1.Code, $"{i}", $"大寨小组{i}号", "户主", "某人", ImportFiles.NewId()));
         var bytes = ImportFiles.Csv(lines);

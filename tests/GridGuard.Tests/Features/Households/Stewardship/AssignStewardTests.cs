@@ -13,10 +13,7 @@ namespace GridGuard.Tests.Features.Households.Stewardship;
 [Collection(AppCollection.Name)]
 public sealed class AssignStewardTests(AppFactory app)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
+    private static readonly JsonSerializerOptions Json = TestJson.Options;
 
     private async Task<HttpClient> LeaderAsync(Guid villageId) =>
         await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.VillageOfficer, villageId)));
@@ -169,7 +166,7 @@ public sealed class AssignStewardTests(AppFactory app)
         using var overridden = app.WithWebHostBuilder(b => b.UseSetting("Stewardship:RuralOverride", "true"));
         var client = overridden.CreateClient();
         var token = await (await client.PostAsJsonAsync("/api/auth/token", new { userName = leader.UserName, password = leader.Password }))
-            .Content.ReadFromJsonAsync<JsonElement>();
+            .Content.ReadFromJsonAsync<JsonElement>(TestJson.Options);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
 
         var response = await PutAsync(client, household, steward.Id);

@@ -35,7 +35,7 @@ public sealed class BulkAssignStewardsTests(AppFactory app)
             new { jurisdictionId = tree.RuralGroup().Id, stewardId = steward.Id, onlyUnassigned = true });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = (await response.Content.ReadFromJsonAsync<Response>())!;
+        var body = (await response.Content.ReadFromJsonAsync<Response>(TestJson.Options))!;
         Assert.Equal((20, 0, 2, 0, 20), (body.Assigned, body.Warned, body.Refused, body.Unchanged, body.StewardHouseholds));
         Assert.Equal(free.Order().ToList(), body.Rows.Select(r => r.HouseholdId).Order().ToList());
         Assert.All(body.Rows.Where(r => r.Outcome == RowOutcome.Refused),
@@ -62,7 +62,7 @@ public sealed class BulkAssignStewardsTests(AppFactory app)
         var response = await client.PostAsJsonAsync("/api/stewardship/bulk",
             new { jurisdictionId = tree.UrbanBuilding().Id, stewardId = steward.Id, onlyUnassigned = false });
 
-        var body = (await response.Content.ReadFromJsonAsync<Response>())!;
+        var body = (await response.Content.ReadFromJsonAsync<Response>(TestJson.Options))!;
         Assert.Equal((12, 2, 0, 14), (body.Assigned, body.Warned, body.Refused, body.StewardHouseholds));
         Assert.All(body.Rows.Where(r => r.Outcome == RowOutcome.Warned),
             r => Assert.Contains("提醒线", r.Message, StringComparison.Ordinal));
@@ -80,7 +80,7 @@ public sealed class BulkAssignStewardsTests(AppFactory app)
         var request = new { jurisdictionId = tree.Grid1.Id, stewardId = steward.Id, onlyUnassigned = true };
 
         await client.PostAsJsonAsync("/api/stewardship/bulk", request);
-        var second = (await (await client.PostAsJsonAsync("/api/stewardship/bulk", request)).Content.ReadFromJsonAsync<Response>())!;
+        var second = (await (await client.PostAsJsonAsync("/api/stewardship/bulk", request)).Content.ReadFromJsonAsync<Response>(TestJson.Options))!;
 
         Assert.Empty(second.Rows);
         Assert.Equal(3, second.StewardHouseholds);
@@ -128,10 +128,10 @@ public sealed class BulkAssignStewardsTests(AppFactory app)
 
         var byVillage = (await (await client.PostAsJsonAsync("/api/stewardship/bulk",
             new { jurisdictionId = tree.Village1.Id, stewardId = steward.Id, onlyUnassigned = true }))
-            .Content.ReadFromJsonAsync<Response>())!;
+            .Content.ReadFromJsonAsync<Response>(TestJson.Options))!;
         var byCommunity = (await (await client.PostAsJsonAsync("/api/stewardship/bulk",
             new { jurisdictionId = tree.Village2.Id, stewardId = steward.Id, onlyUnassigned = true }))
-            .Content.ReadFromJsonAsync<Response>())!;
+            .Content.ReadFromJsonAsync<Response>(TestJson.Options))!;
 
         Assert.Equal(2, byVillage.Assigned);
         Assert.Equal((0, 1), (byCommunity.Assigned, byCommunity.Refused));

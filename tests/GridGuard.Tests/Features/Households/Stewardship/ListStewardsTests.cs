@@ -21,7 +21,7 @@ public sealed class ListStewardsTests(AppFactory app)
         await StewardshipData.AddHouseholdsAsync(app, grid.Id, 2, calm.Id);
         var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.GridManager, grid.Id)));
 
-        var body = await client.GetFromJsonAsync<ListStewards.Response>($"/api/stewardship/stewards?jurisdictionId={grid.Id}");
+        var body = await client.GetFromJsonAsync<ListStewards.Response>($"/api/stewardship/stewards?jurisdictionId={grid.Id}", TestJson.Options);
 
         var stewards = body!.Stewards.ToDictionary(s => s.Id);
         Assert.DoesNotContain(outside.Id, stewards.Keys);
@@ -38,7 +38,7 @@ public sealed class ListStewardsTests(AppFactory app)
         await StewardshipData.AddHouseholdsAsync(app, tree.Grid1.Id, 20, steward.Id);
         var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id)));
 
-        var body = await client.GetFromJsonAsync<ListStewards.Response>($"/api/stewardship/stewards?jurisdictionId={tree.Village1.Id}");
+        var body = await client.GetFromJsonAsync<ListStewards.Response>($"/api/stewardship/stewards?jurisdictionId={tree.Village1.Id}", TestJson.Options);
 
         var s = Assert.Single(body!.Stewards);
         Assert.Equal((steward.Id, 20, 20, true, false), (s.Id, s.Households, s.Limit, s.Over, s.CoversNode));

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using GridGuard.Features.Jurisdictions.Import;
+using GridGuard.Tests.Infrastructure;
 
 namespace GridGuard.Tests.Features.Jurisdictions.Import;
 
@@ -35,7 +36,7 @@ internal static class ImportApi
         var response = await PostAsync(client, fileName, csv);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{fileName}: {(int)response.StatusCode} {body}");
-        return (await response.Content.ReadFromJsonAsync<ImportReport>())!;
+        return (await response.Content.ReadFromJsonAsync<ImportReport>(TestJson.Options))!;
     }
 
     /// <summary>Lines of a CSV file: a header and rows, joined with CRLF as spreadsheets write them.</summary>

@@ -87,7 +87,7 @@ public sealed class ImportJurisdictionsTests(AppFactory app)
             $"{v}005,,小组,{v},"));                            // line 7: empty name
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var report = (await response.Content.ReadFromJsonAsync<ImportReport>())!;
+        var report = (await response.Content.ReadFromJsonAsync<ImportReport>(TestJson.Options))!;
         Assert.False(report.Written);
         Assert.Equal(
             new[] { (3, "parentCode"), (4, "code"), (5, "code"), (6, "code"), (7, "name") },
@@ -165,12 +165,12 @@ public sealed class ImportJurisdictionsTests(AppFactory app)
         var root = await PostAsync(client, "areas.csv", Csv("code,name,cityCode,provinceCode", $"{TestTree.NewCountyCode()},新县,,"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var error = Assert.Single((await response.Content.ReadFromJsonAsync<ImportReport>())!.Errors);
+        var error = Assert.Single((await response.Content.ReadFromJsonAsync<ImportReport>(TestJson.Options))!.Errors);
         Assert.Equal((3, "parentCode"), (error.Line, error.Field));
         Assert.Contains("不在您的管辖范围内", error.Message, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.Jurisdictions.AnyAsync(j => j.Code == v1 + "002")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, root.StatusCode);
-        Assert.Contains("系统管理员", (await root.Content.ReadFromJsonAsync<ImportReport>())!.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("系统管理员", (await root.Content.ReadFromJsonAsync<ImportReport>(TestJson.Options))!.Errors.Single().Message, StringComparison.Ordinal);
     }
 
     [Fact]

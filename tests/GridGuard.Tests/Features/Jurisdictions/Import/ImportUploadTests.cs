@@ -106,7 +106,7 @@ public sealed class ImportUploadTests(AppFactory app)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>(TestJson.Options);
         Assert.StartsWith("文件：", problem!.Detail, StringComparison.Ordinal);
         Assert.Contains(expected, problem.Detail, StringComparison.Ordinal);
     }

@@ -19,7 +19,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         var response = await admin.PostAsJsonAsync("/api/admin/users",
             new { userName, displayName = "新用户", phoneNumber = "13800000000", password });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CreateUser.Response>())!.Id;
+        return (await response.Content.ReadFromJsonAsync<CreateUser.Response>(TestJson.Options))!.Id;
     }
 
     private static Task<HttpResponseMessage> AssignAsync(HttpClient admin, Guid userId, string role, string code) =>
@@ -39,7 +39,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Created, assigned.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await newcomer.GetAsync($"/api/jurisdictions/{tree.Grid1.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await newcomer.GetAsync($"/api/jurisdictions/{tree.Village2.Id}")).StatusCode);
-        var detail = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{id}");
+        var detail = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{id}", TestJson.Options);
         Assert.Equal("13800000000", detail!.PhoneNumber);
         Assert.Contains(detail.Grants, g => g.Role == Role.VillageOfficer && g.JurisdictionId == tree.Village1.Id);
     }
@@ -97,7 +97,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
 
         var response = await admin.PostAsJsonAsync("/api/admin/users",
             new { userName = userName.ToUpperInvariant(), displayName = "重名", password = TestUsers.Password });
-        var problem = await response.Content.ReadFromJsonAsync<Validation>();
+        var problem = await response.Content.ReadFromJsonAsync<Validation>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("已被使用", Assert.Single(problem!.Errors["UserName"]), StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
 
         var response = await admin.PostAsJsonAsync("/api/admin/users",
             new { userName, displayName, phoneNumber = phone, password });
-        var problem = await response.Content.ReadFromJsonAsync<Validation>();
+        var problem = await response.Content.ReadFromJsonAsync<Validation>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, problem!.Errors[field]);
@@ -131,7 +131,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
 
         var response = await admin.PostAsJsonAsync("/api/admin/users",
             new { userName = new string('a', 65), displayName = new string('张', 51), phoneNumber = new string('1', 21), password = new string('a', 129) });
-        var problem = await response.Content.ReadFromJsonAsync<Validation>();
+        var problem = await response.Content.ReadFromJsonAsync<Validation>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("用户名：不能超过 64 个字符", problem!.Errors["UserName"]);
@@ -154,7 +154,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         foreach (var response in new[] { outside, above, unknown })
         {
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var problem = await response.Content.ReadFromJsonAsync<Validation>();
+            var problem = await response.Content.ReadFromJsonAsync<Validation>(TestJson.Options);
             Assert.Contains("不在您的管辖范围内", Assert.Single(problem!.Errors["JurisdictionCode"]), StringComparison.Ordinal);
         }
 
@@ -186,7 +186,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         var id = await CreateUserAsync(admin, NewName());
 
         var response = await AssignAsync(admin, id, role, code.Replace("{village}", tree.Village1.Code, StringComparison.Ordinal));
-        var problem = await response.Content.ReadFromJsonAsync<Validation>();
+        var problem = await response.Content.ReadFromJsonAsync<Validation>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, problem!.Errors[field]);
@@ -201,7 +201,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         await AssignAsync(admin, id, "Steward", tree.Grid1.Code);
 
         var again = await AssignAsync(admin, id, "Steward", tree.Grid1.Code);
-        var problem = await again.Content.ReadFromJsonAsync<Validation>();
+        var problem = await again.Content.ReadFromJsonAsync<Validation>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("岗位：该用户在此辖区已是包户责任人", problem!.Errors["Role"]);
@@ -216,9 +216,9 @@ public sealed class AdminUsersApiTests(AppFactory app)
         var outside = await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village3.Id));
         var orphan = await TestUsers.CreateAsync(app);
 
-        var foundInside = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={inside.UserName}");
-        var foundOutside = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={outside.UserName}");
-        var foundOrphan = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={orphan.UserName}");
+        var foundInside = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={inside.UserName}", TestJson.Options);
+        var foundOutside = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={outside.UserName}", TestJson.Options);
+        var foundOrphan = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={orphan.UserName}", TestJson.Options);
 
         var row = Assert.Single(foundInside!.Users);
         Assert.Equal(inside.Id, row.Id);
@@ -236,7 +236,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         var admin = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.Admin, tree.Township1.Id)));
         var both = await TestUsers.CreateAsync(app, (Role.Steward, tree.Grid1.Id), (Role.Steward, tree.Grid3.Id));
 
-        var detail = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{both.Id}");
+        var detail = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{both.Id}", TestJson.Options);
 
         Assert.Equal(tree.Grid1.Id, Assert.Single(detail!.Grants).JurisdictionId);
         Assert.Equal(1, detail.GrantsElsewhere);
@@ -253,11 +253,11 @@ public sealed class AdminUsersApiTests(AppFactory app)
         {
             var response = await admin.PostAsJsonAsync("/api/admin/users",
                 new { userName = NewName(), displayName = $"{marker}{i}", password = TestUsers.Password });
-            ids.Add((await response.Content.ReadFromJsonAsync<CreateUser.Response>())!.Id);
+            ids.Add((await response.Content.ReadFromJsonAsync<CreateUser.Response>(TestJson.Options))!.Id);
         }
 
-        var first = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={Uri.EscapeDataString(marker)}");
-        var second = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={Uri.EscapeDataString(marker)}&page=2");
+        var first = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={Uri.EscapeDataString(marker)}", TestJson.Options);
+        var second = await admin.GetFromJsonAsync<ListUsers.Response>($"/api/admin/users?q={Uri.EscapeDataString(marker)}&page=2", TestJson.Options);
 
         Assert.Equal(AdminUsers.PageSize + 2, first!.Total);
         Assert.Equal(AdminUsers.PageSize, first.Users.Count);
@@ -283,7 +283,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         var tree = await TestTree.CreateAsync(app);
         var admin = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.Admin, tree.County.Id)));
         var user = await TestUsers.CreateAsync(app, (Role.Steward, tree.Village1.Id), (Role.Steward, tree.Village3.Id));
-        var detail = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{user.Id}");
+        var detail = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{user.Id}", TestJson.Options);
         var grant = detail!.Grants.Single(g => g.JurisdictionId == tree.Village1.Id);
 
         var response = await admin.DeleteAsync($"/api/admin/users/{user.Id}/roles/{grant.Id}");
@@ -352,7 +352,7 @@ public sealed class AdminUsersApiTests(AppFactory app)
         var admin = await app.ApiClientAsync(adminUser);
 
         var response = await admin.PostAsync($"/api/admin/users/{adminUser.Id}/deactivate", null);
-        var problem = await response.Content.ReadFromJsonAsync<Validation>();
+        var problem = await response.Content.ReadFromJsonAsync<Validation>(TestJson.Options);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("账户状态：不能停用自己的账户", problem!.Errors["IsActive"]);
@@ -370,9 +370,9 @@ public sealed class AdminUsersApiTests(AppFactory app)
             await anonymous.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = "Wrong-secret-987" });
         }
 
-        var before = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{user.Id}");
+        var before = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{user.Id}", TestJson.Options);
         var unlock = await admin.PostAsync($"/api/admin/users/{user.Id}/unlock", null);
-        var after = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{user.Id}");
+        var after = await admin.GetFromJsonAsync<GetUser.Response>($"/api/admin/users/{user.Id}", TestJson.Options);
         var signIn = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = user.Password });
 
         Assert.True(before!.IsLockedOut);
