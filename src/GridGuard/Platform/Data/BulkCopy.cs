@@ -1,0 +1,151 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace GridGuard.Platform.Data;
+
+/// <summary>
+/// Inserts many new rows of one mapped entity type, bypassing the change tracker: PostgreSQL binary <c>COPY</c>,
+/// SQLite one prepared <c>INSERT</c> per row. The columns and value conversions come from the EF model, so the rows
+/// read back through EF exactly as if EF had written them. No audit lines are written (callers add an
+/// <c>AuditLog.Bulk</c> summary), and no navigations are followed: insert parents before children.
+/// Runs inside the context's current transaction when there is one.
+/// </summary>
+public static class BulkCopy
+{
+    public static async Task<int> InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct = default)
+        where T : class
+    {
+        var table = Table.For(db.Model, typeof(T));
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return db.Database.GetDbConnection() switch
+            {
+                NpgsqlConnection pg => await CopyAsync(pg, table, rows, ct),
+                SqliteConnection sqlite => Insert(sqlite, (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(), table, rows, ct),
+                var other => throw new NotSupportedException(other.GetType().Name),
+            };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<int> CopyAsync<T>(NpgsqlConnection connection, Table table, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var count = 0;
+        await using var writer = await connection.BeginBinaryImportAsync(
+            $"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            foreach (var column in table.Columns)
+            {
+                var value = column.Read(row);
+                if (value is null)
+                {
+                    await writer.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await writer.WriteAsync(value is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : value, column.PostgresType, ct);
+                }
+            }
+
+            count++;
+        }
+
+        await writer.CompleteAsync(ct);
+        return count;
+    }
+
+    private static int Insert<T>(SqliteConnection connection, SqliteTransaction? transaction, Table table, IEnumerable<T> rows, CancellationToken ct)
+        where T : class
+    {
+        using var own = transaction is null ? connection.BeginTransaction() : null;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction ?? own;
+        command.CommandText = $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
+        var parameters = table.Columns.Select((_, i) => command.Parameters.Add("$p" + i, SqliteType.Text)).ToArray();
+        command.Prepare();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if ((count & 0x3FFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                var p = parameters[i];
+                (p.SqliteType, p.Value) = ForSqlite(table.Columns[i].Read(row));
+            }
+
+            command.ExecuteNonQuery();
+            count++;
+        }
+
+        own?.Commit();
+        return count;
+    }
+
+    /// <summary>As EF Core's SQLite provider stores each CLR type.</summary>
+    private static (SqliteType, object) ForSqlite(object? value) => value switch
+    {
+        null => (SqliteType.Text, DBNull.Value),
+        Guid g => (SqliteType.Text, g.ToString("D").ToUpperInvariant()),
+        DateTime d => (SqliteType.Text, d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateTimeOffset d => (SqliteType.Text, d.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+        DateOnly d => (SqliteType.Text, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        bool b => (SqliteType.Integer, b ? 1L : 0L),
+        int or long or short or byte => (SqliteType.Integer, Convert.ToInt64(value, CultureInfo.InvariantCulture)),
+        double or float => (SqliteType.Real, Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        decimal m => (SqliteType.Text, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        _ => (SqliteType.Text, value),
+    };
+
+    /// <summary>The table of one entity type and its columns, read from the EF model.</summary>
+    private sealed record Table(string Name, string ColumnList, IReadOnlyList<Column> Columns)
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel, Type), Table> Cache = new();
+
+        public static Table For(IModel model, Type type) => Cache.GetOrAdd((model, type), key =>
+        {
+            var entity = key.Item1.FindEntityType(key.Item2) ?? throw new InvalidOperationException($"{key.Item2.Name} is not mapped.");
+            var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var columns = entity.GetProperties()
+                .Where(p => p.GetColumnName(store) is not null && p.PropertyInfo is not null)
+                .Select(p => new Column(p.GetColumnName(store)!, p))
+                .ToList();
+            var name = (entity.GetSchema() is { } schema ? $"\"{schema}\"." : "") + $"\"{store.Name}\"";
+            return new Table(name, string.Join(", ", columns.Select(c => $"\"{c.Name}\"")), columns);
+        });
+    }
+
+    private sealed class Column(string name, IProperty property)
+    {
+        private readonly Func<object, object?> getter = property.PropertyInfo!.GetValue;
+        private readonly Func<object?, object?>? converter = property.GetTypeMapping().Converter?.ConvertToProvider;
+
+        public string Name => name;
+
+        /// <summary>The provider type name without facets ("character varying", not "character varying(50)").</summary>
+        public string PostgresType { get; } = StripFacets(property.GetRelationalTypeMapping().StoreType);
+
+        public object? Read(object row)
+        {
+            var value = getter(row);
+            return value is null ? null : converter is null ? value : converter(value);
+        }
+
+        private static string StripFacets(string storeType) =>
+            storeType.IndexOf('(', StringComparison.Ordinal) is var i and > 0 ? storeType[..i].Trim() : storeType;
+    }
+}
