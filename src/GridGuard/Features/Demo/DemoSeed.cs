@@ -10,10 +10,11 @@ namespace GridGuard.Features.Demo;
 /// <summary>
 /// The demo county 新平彝族傣族自治县 (530427): its real townships and villages from the shipped
 /// china-division slice, a synthetic tree below, and one demo account per kind of user.
+/// Then <see cref="DemoPopulation"/> fills it with residents, stewards and a running canvass.
 /// Runs only in Development (Demo:Seed), once: a database that has the county is reused.
 /// </summary>
 public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, UserManager<AppUser> users,
-    TimeProvider time, ILogger<DemoSeed> log)
+    DemoPopulation population, IConfiguration config, TimeProvider time, ILogger<DemoSeed> log)
 {
     public const string CountyCode = "530427";
 
@@ -30,10 +31,15 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
         new("grid", "写莫村 网格员 刘芳", Role.GridManager, "530427100201001001"),
     ];
 
+    /// <summary>How many synthetic residents to seed (Demo:Persons; about 280k, as in the real county).</summary>
+    private int Persons => config.GetValue("Demo:Persons", DemoPopulation.Persons);
+
     public async Task<bool> RunAsync(CancellationToken ct = default)
     {
         if (await db.Jurisdictions.AnyAsync(j => j.Code == CountyCode, ct))
         {
+            // A database seeded before the registry existed gets its residents now; otherwise nothing happens.
+            await population.RunAsync(CountyCode, Persons, ct);
             return false;
         }
 
@@ -61,6 +67,7 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
         }
 
         await SeedAccountsAsync(ct);
+        await population.RunAsync(CountyCode, Persons, ct);
         log.LogInformation("Demo county {County} seeded: {Villages} villages, {Nodes} synthetic nodes",
             CountyCode, villages.Count, tree.Count);
         return true;

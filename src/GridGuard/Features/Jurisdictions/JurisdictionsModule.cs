@@ -15,6 +15,7 @@ public static class JurisdictionsModule
                 ? new PostgresJurisdictionBulkWriter()
                 : new SqliteJurisdictionBulkWriter());
         services.AddScoped<DemoSeed>();
+        services.AddScoped<DemoPopulation>();
         return services;
     }
 
