@@ -22,6 +22,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.Phone);
         b.HasIndex(p => new { p.JurisdictionId, p.Id });
+        // Covers the coverage roll-up's person counts (per node: active, without household, age cut-offs): index-only.
+        b.HasIndex(p => new { p.JurisdictionId, p.Status, p.BirthDate, p.HouseholdId });
         b.HasIndex(p => p.HouseholdId);
         b.HasOne(p => p.Jurisdiction).WithMany().HasForeignKey(p => p.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Household).WithMany().HasForeignKey(p => p.HouseholdId).OnDelete(DeleteBehavior.SetNull);
@@ -52,6 +54,8 @@ public sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         b.Property(h => h.LandlordName).HasMaxLength(Person.NameMaxLength);
         b.Property(h => h.LandlordPhone).HasMaxLength(Person.PhoneMaxLength);
         b.HasIndex(h => new { h.JurisdictionId, h.Id });
+        // Covers the coverage roll-up's household counts (per node: without steward, without address): index-only.
+        b.HasIndex(h => new { h.JurisdictionId, h.StewardId, h.Address });
         b.HasIndex(h => h.StewardId);
         b.HasIndex(h => h.Address);
         b.HasOne(h => h.Jurisdiction).WithMany().HasForeignKey(h => h.JurisdictionId).OnDelete(DeleteBehavior.Restrict);

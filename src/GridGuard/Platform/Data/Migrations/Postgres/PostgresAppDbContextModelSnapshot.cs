@@ -366,6 +366,8 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("JurisdictionId", "Id");
 
+                    b.HasIndex("JurisdictionId", "StewardId", "Address");
+
                     b.ToTable("Households", (string)null);
                 });
 
@@ -471,6 +473,8 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("JurisdictionId", "Id");
+
+                    b.HasIndex("JurisdictionId", "Status", "BirthDate", "HouseholdId");
 
                     b.ToTable("Persons", (string)null);
                 });

@@ -361,6 +361,8 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("JurisdictionId", "Id");
 
+                    b.HasIndex("JurisdictionId", "StewardId", "Address");
+
                     b.ToTable("Households", (string)null);
                 });
 
@@ -466,6 +468,8 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("JurisdictionId", "Id");
+
+                    b.HasIndex("JurisdictionId", "Status", "BirthDate", "HouseholdId");
 
                     b.ToTable("Persons", (string)null);
                 });
