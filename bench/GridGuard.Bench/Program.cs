@@ -6,13 +6,14 @@ var options = BenchOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("用法: GridGuard.Bench <scenario> [--size N] [--provider sqlite|postgres]");
-    Console.Error.WriteLine("场景: import-divisions");
+    Console.Error.WriteLine("场景: import-divisions, plan-compute");
     return 2;
 }
 
 return options.Scenario switch
 {
     ImportDivisionsScenario.Name => await ImportDivisionsScenario.RunAsync(options),
+    PlanComputeScenario.Name => PlanComputeScenario.Run(options),
     _ => Unknown(options.Scenario),
 };
 
