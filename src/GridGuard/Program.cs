@@ -1,4 +1,5 @@
 using GridGuard.Features.Canvassing;
+using GridGuard.Features.Canvassing.Tips;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
@@ -15,6 +16,7 @@ builder.AddPlatformAuth();
 builder.Services.AddJurisdictions();
 builder.Services.AddHouseholds();
 builder.Services.AddCanvassing();
+builder.Services.AddTips();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -30,6 +32,7 @@ app.MapAudit();
 app.MapJurisdictions();
 app.MapHouseholds();
 app.MapCanvassing();
+app.MapTips();
 app.MapPages();
 await app.RunAsync();
 
