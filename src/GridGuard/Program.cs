@@ -1,6 +1,7 @@
 using GridGuard.Features.Canvassing;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Features.Venues;
 using GridGuard.Platform;
 using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
@@ -15,6 +16,7 @@ builder.AddPlatformAuth();
 builder.Services.AddJurisdictions();
 builder.Services.AddHouseholds();
 builder.Services.AddCanvassing();
+builder.Services.AddVenues();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -30,6 +32,7 @@ app.MapAudit();
 app.MapJurisdictions();
 app.MapHouseholds();
 app.MapCanvassing();
+app.MapVenues();
 app.MapPages();
 await app.RunAsync();
 
