@@ -64,7 +64,7 @@ public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, C
                 householdsCreated = counts.HouseholdsCreated,
                 householdsUpdated = counts.HouseholdsUpdated.Count,
                 rejected = rows.Count(r => !r.IsGood),
-            }, await CommonAncestorAsync(gridPaths, ct));
+            }, await CommonAncestorAsync(db, gridPaths, ct));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -223,7 +223,8 @@ public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, C
         }
     }
 
-    private async Task<Guid?> CommonAncestorAsync(List<string> paths, CancellationToken ct)
+    /// <summary>The deepest node above all <paramref name="paths"/> (where an upload's summary audit line is filed).</summary>
+    public static async Task<Guid?> CommonAncestorAsync(AppDbContext db, IReadOnlyList<string> paths, CancellationToken ct)
     {
         if (paths.Count == 0)
         {

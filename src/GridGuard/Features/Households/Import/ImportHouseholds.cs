@@ -32,50 +32,18 @@ public static class ImportHouseholds
         HttpContext http, HouseholdImporter importer, CurrentUser me, IAntiforgery antiforgery,
         IOptions<ImportOptions> options, CountyClock clock, ILogger<HouseholdImporter> log, CancellationToken ct)
     {
-        var request = http.Request;
         if (!CanImport(me))
         {
             return Problem(Forbidden);
         }
 
-        if (request.ContentLength > options.Value.MaxRequestBytes)
+        var (file, refusal) = await ImportUpload.ReadFormAsync(http, antiforgery, options.Value, ct);
+        if (refusal is not null)
         {
-            return Problem(TooLarge(request.ContentLength.Value, options.Value));
+            return Problem(refusal);
         }
 
-        if (!request.HasFormContentType)
-        {
-            return Problem(FileRefusal.NotSupported("文件：请以 multipart/form-data 上传，文件字段名为 file"));
-        }
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problem(TooLarge(null, options.Value));
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return Problem(FileRefusal.Unreadable("文件：上传的内容不完整或格式有误，请重新上传"));
-        }
-
-        // Browsers send the sign-in cookie; cookie callers must also send the antiforgery token. Bearer clients need not.
-        if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                await antiforgery.ValidateRequestAsync(http);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                return Problem(new FileRefusal(StatusCodes.Status400BadRequest, "请求无效", "防伪令牌无效或缺失，请刷新页面后重新上传"));
-            }
-        }
-
-        var outcome = await RunAsync(form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null), importer, me, options.Value, clock, log, ct);
+        var outcome = await RunAsync(file, importer, me, options.Value, clock, log, ct);
         return outcome.Report is { } report ? TypedResults.Ok(report) : Problem(outcome.Refusal!);
     }
 
@@ -89,66 +57,34 @@ public static class ImportHouseholds
             return new Outcome(null, Forbidden);
         }
 
-        if (file is null || file.Length == 0)
-        {
-            return new Outcome(null, FileRefusal.Unreadable(file is null ? "文件：请选择要上传的 .xlsx 或 .csv 文件" : "文件：文件是空的"));
-        }
-
-        if (file.Length > options.MaxUploadBytes)
-        {
-            return new Outcome(null, TooLarge(file.Length, options));
-        }
-
-        var fileName = Path.GetFileName(file.FileName);
-        fileName = fileName.Length > 100 ? fileName[..100] : fileName;
-        await using var upload = file.OpenReadStream();
-        await using var stream = upload.CanSeek ? upload : await CopyToTempAsync(upload, ct);
-        var (kind, refusal) = ImportFile.Detect(stream, fileName);
-        if (kind is null)
+        var (upload, refusal) = await ImportUpload.OpenAsync(file, options, ct);
+        if (upload is null)
         {
             return new Outcome(null, refusal);
         }
 
-        var rows = new List<ImportRow>();
-        try
+        await using (upload)
         {
-            var (records, headerRefusal) = ImportTable.Open(kind.ReadRows(stream));
-            if (records is null)
-            {
-                return new Outcome(null, headerRefusal);
-            }
-
             var today = clock.Today;
-            foreach (var record in records)
+            var (rows, readRefusal) = ImportUpload.ReadRows(upload, ImportColumns.Sheet, r => ImportRowRules.Parse(r, today), log, ct);
+            if (rows is null)
             {
-                ct.ThrowIfCancellationRequested();
-                rows.Add(ImportRowRules.Parse(record, today));
+                return new Outcome(null, readRefusal);
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A zip or XML part that breaks halfway: the file is damaged. Nothing has been written yet.
-            log.LogWarning(e, "Household list {Kind} could not be read: {Error}", kind.Kind, e.GetType().Name);
-            return new Outcome(null, ImportFile.Corrupt);
-        }
 
-        if (rows.Count == 0)
-        {
-            return new Outcome(null, FileRefusal.Unreadable("文件：表头下面没有任何数据行"));
-        }
-
-        try
-        {
-            var report = await importer.ImportAsync(fileName, rows, ct);
-            log.LogInformation("Household list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
-                me.UserName, report.Rows, report.ImportedPersons, report.RejectedRows);
-            return new Outcome(report, null);
-        }
-        catch (DbUpdateException e)
-        {
-            log.LogWarning(e, "Household list import rolled back");
-            return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
-                "数据库拒绝了本次写入（可能有人同时导入了相同的人员），本次没有写入任何数据，请稍后重新上传"));
+            try
+            {
+                var report = await importer.ImportAsync(upload.FileName, rows, ct);
+                log.LogInformation("Household list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
+                    me.UserName, report.Rows, report.ImportedPersons, report.RejectedRows);
+                return new Outcome(report, null);
+            }
+            catch (DbUpdateException e)
+            {
+                log.LogWarning(e, "Household list import rolled back");
+                return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
+                    "数据库拒绝了本次写入（可能有人同时导入了相同的人员），本次没有写入任何数据，请稍后重新上传"));
+            }
         }
     }
 
@@ -158,18 +94,8 @@ public static class ImportHouseholds
     public static readonly FileRefusal Forbidden = new(StatusCodes.Status403Forbidden, "无权导入",
         "您没有导入户籍名单的权限（需要村（社区）干部、网格长、网格管理员等登记角色）");
 
-    public static FileRefusal TooLarge(long? size, ImportOptions options) => new(StatusCodes.Status413PayloadTooLarge, "文件过大",
-        $"文件：{(size is { } s ? $"大小约 {ImportOptions.Megabytes(s)}，" : "")}超过上限 {ImportOptions.Megabytes(options.MaxUploadBytes)}，请分村或分网格拆成几个文件上传");
+    public static FileRefusal TooLarge(long? size, ImportOptions options) => ImportUpload.TooLarge(size, options);
 
     private static ProblemHttpResult Problem(FileRefusal refusal) =>
         TypedResults.Problem(refusal.Message, statusCode: refusal.Status, title: refusal.Title);
-
-    private static async Task<Stream> CopyToTempAsync(Stream upload, CancellationToken ct)
-    {
-        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await upload.CopyToAsync(temp, ct);
-        temp.Position = 0;
-        return temp;
-    }
 }
