@@ -2,6 +2,7 @@ using GridGuard.Features.Canvassing;
 using GridGuard.Features.Canvassing.Tips;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Features.Policies;
 using GridGuard.Platform;
 using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
@@ -17,6 +18,7 @@ builder.Services.AddJurisdictions();
 builder.Services.AddHouseholds();
 builder.Services.AddCanvassing();
 builder.Services.AddTips();
+builder.Services.AddPolicies();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -33,6 +35,7 @@ app.MapJurisdictions();
 app.MapHouseholds();
 app.MapCanvassing();
 app.MapTips();
+app.MapPolicies();
 app.MapPages();
 await app.RunAsync();
 
