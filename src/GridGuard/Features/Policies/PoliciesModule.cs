@@ -20,6 +20,10 @@ public static class PoliciesModule
         areas.MapDeleteRiskArea();
 
         var policies = app.MapGroup("/api/policies").WithTags("管控规则").RequireAuthorization();
+        policies.MapListPolicies();
+        policies.MapGetPolicy();
+        policies.MapCreatePolicyVersion();
+        policies.MapSetPolicyActive();
         return app;
     }
 }
