@@ -3,6 +3,7 @@ using GridGuard.Features.Canvassing.Tips;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Features.Venues;
+using GridGuard.Features.Policies;
 using GridGuard.Platform;
 using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
@@ -19,6 +20,7 @@ builder.Services.AddHouseholds();
 builder.Services.AddCanvassing();
 builder.Services.AddTips();
 builder.Services.AddVenues();
+builder.Services.AddPolicies();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -36,6 +38,7 @@ app.MapHouseholds();
 app.MapCanvassing();
 app.MapTips();
 app.MapVenues();
+app.MapPolicies();
 app.MapPages();
 await app.RunAsync();
 

@@ -22,7 +22,11 @@ public static class RulebookJson
     };
 
     /// <summary>Parses and validates; null with errors in <paramref name="errors"/> when anything is wrong.</summary>
-    public static Rulebook? Read(string json, FieldErrors errors)
+    public static Rulebook? Read(string json, FieldErrors errors) =>
+        ReadDocument(json, errors) is { } document ? RulebookValidator.Validate(document, errors) : null;
+
+    /// <summary>Parses without validating (a caller may set the name, version or date first); null with errors when unreadable.</summary>
+    public static RulebookDocument? ReadDocument(string json, FieldErrors errors)
     {
         RulebookDocument? document;
         try
@@ -40,10 +44,9 @@ public static class RulebookJson
         if (document is null)
         {
             errors.Add("json", "JSON：内容为空");
-            return null;
         }
 
-        return RulebookValidator.Validate(document, errors);
+        return document;
     }
 
     public static string Write(Rulebook rulebook) => JsonSerializer.Serialize(RulebookDocument.From(rulebook), Options);
