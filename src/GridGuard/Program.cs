@@ -1,5 +1,6 @@
 using GridGuard.Features.Canvassing;
 using GridGuard.Features.Canvassing.Tips;
+using GridGuard.Features.ControlPlans;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform;
@@ -17,6 +18,7 @@ builder.Services.AddJurisdictions();
 builder.Services.AddHouseholds();
 builder.Services.AddCanvassing();
 builder.Services.AddTips();
+builder.Services.AddControlPlans();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -33,6 +35,7 @@ app.MapJurisdictions();
 app.MapHouseholds();
 app.MapCanvassing();
 app.MapTips();
+app.MapControlPlans();
 app.MapPages();
 await app.RunAsync();
 
