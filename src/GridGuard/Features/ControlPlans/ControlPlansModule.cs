@@ -1,4 +1,5 @@
 using GridGuard.Features.ControlPlans.Arrivals;
+using GridGuard.Features.ControlPlans.Plans;
 
 namespace GridGuard.Features.ControlPlans;
 
@@ -19,6 +20,11 @@ public static class ControlPlansModule
         // The group requires a signed-in user; FileArrival opts out with AllowAnonymous.
         var arrivals = app.MapGroup("/api/arrivals").WithTags("返乡报备").RequireAuthorization();
         arrivals.MapFileArrival();
+        arrivals.MapComputePlan();
+
+        var plans = app.MapGroup("/api/plans").WithTags("管控计划").RequireAuthorization();
+        plans.MapGetPlan();
+        plans.MapConfirmPlan();
         return app;
     }
 }
