@@ -1,9 +1,10 @@
 using GridGuard.Features.Canvassing;
 using GridGuard.Features.Canvassing.Tips;
+using GridGuard.Features.ControlPlans;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
-using GridGuard.Features.Venues;
 using GridGuard.Features.Policies;
+using GridGuard.Features.Venues;
 using GridGuard.Platform;
 using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
@@ -21,6 +22,7 @@ builder.Services.AddCanvassing();
 builder.Services.AddTips();
 builder.Services.AddVenues();
 builder.Services.AddPolicies();
+builder.Services.AddControlPlans();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -39,6 +41,7 @@ app.MapCanvassing();
 app.MapTips();
 app.MapVenues();
 app.MapPolicies();
+app.MapControlPlans();
 app.MapPages();
 await app.RunAsync();
 

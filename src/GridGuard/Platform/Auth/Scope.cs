@@ -40,6 +40,11 @@ public static class Scope
     public static IQueryable<Jurisdiction> InScopeOf(this IQueryable<Jurisdiction> query, CurrentUser user, IReadOnlySet<Role> roles) =>
         query.Where(PathIn<Jurisdiction>(j => j.Path, user.PathsWhere(roles)));
 
+    /// <summary>Records at nodes inside the subtrees where the user holds any of <paramref name="roles"/>.</summary>
+    public static IQueryable<T> InScopeOf<T>(this IQueryable<T> query, CurrentUser user, IReadOnlySet<Role> roles)
+        where T : class, IInJurisdiction =>
+        query.Where(PathIn<T>(x => x.Jurisdiction!.Path, user.PathsWhere(roles)));
+
     /// <summary>
     /// Tips (线索) filed at nodes inside the subtrees where the user holds any of <paramref name="roles"/>. A tip's node is
     /// nullable: a tip without one is in nobody's scope.

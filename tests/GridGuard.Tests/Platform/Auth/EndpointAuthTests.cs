@@ -21,6 +21,7 @@ public sealed class EndpointAuthTests(AppFactory app)
         "/_framework/",    // Blazor's script
         "/forbidden",      // shown to signed-in users without the role; harmless
         "/tips/new",       // the public tip form (线索举报), rate-limited per IP and phone
+        "/arrivals/new",   // the public arrival report (返乡报备), rate-limited per IP
     ];
 
     /// <summary>Single endpoints (method and exact pattern) that anyone may reach, beside staff endpoints on the same path.</summary>
@@ -28,6 +29,7 @@ public sealed class EndpointAuthTests(AppFactory app)
     [
         ("POST", "/api/tips"),         // residents submit tips without an account; rate-limited per IP and phone
         ("GET", "/api/tips/villages"), // the public list of townships and villages the tip form chooses from
+        ("POST", "/api/arrivals"),     // residents file arrival reports without an account; rate-limited per IP
     ];
 
     private static bool Allowed(string pattern) =>

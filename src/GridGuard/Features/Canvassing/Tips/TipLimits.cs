@@ -20,7 +20,7 @@ public static class TipLimits
     public static async Task<LimitHit?> CheckSenderAsync(AppDbContext db, TipsOptions options, string senderHash, DateTime now,
         CancellationToken ct)
     {
-        var wait = await WaitAsync(db.Tips.Where(t => t.SenderHash == senderHash), options.PerIpLimit, options.PerIpWindow, now, ct);
+        var wait = await WaitAsync(db.Tips.Where(t => t.SenderHash == senderHash).Select(t => t.CreatedAt), options.PerIpLimit, options.PerIpWindow, now, ct);
         return wait is { } w
             ? new LimitHit("", $"提交过于频繁：同一网络 {TipText.Duration(options.PerIpWindow)}内最多提交 {options.PerIpLimit} 条线索，请 {TipText.Duration(w)}后再试", w)
             : null;
@@ -29,7 +29,7 @@ public static class TipLimits
     public static async Task<LimitHit?> CheckPhoneAsync(AppDbContext db, TipsOptions options, string phone, DateTime now,
         CancellationToken ct)
     {
-        var wait = await WaitAsync(db.Tips.Where(t => t.TipsterPhone == phone), options.PerPhoneLimit, options.PerPhoneWindow, now, ct);
+        var wait = await WaitAsync(db.Tips.Where(t => t.TipsterPhone == phone).Select(t => t.CreatedAt), options.PerPhoneLimit, options.PerPhoneWindow, now, ct);
         return wait is { } w
             ? new LimitHit(nameof(SubmitTip.Request.TipsterPhone),
                 $"联系电话：同一手机号码 {TipText.Duration(options.PerPhoneWindow)}内最多提交 {options.PerPhoneLimit} 条线索，请 {TipText.Duration(w)}后再试", w)
@@ -37,10 +37,11 @@ public static class TipLimits
     }
 
     /// <summary>
-    /// Null while fewer than <paramref name="limit"/> tips lie in the window; otherwise the time until the oldest of the
-    /// newest <paramref name="limit"/> leaves it. A limit of 0 or less switches the check off.
+    /// Null while fewer than <paramref name="limit"/> submissions (their creation times, e.g. tips or arrival reports of
+    /// one sender) lie in the window; otherwise the time until the oldest of the newest <paramref name="limit"/> leaves
+    /// it. A limit of 0 or less switches the check off. Shared with the public arrival-report form.
     /// </summary>
-    private static async Task<TimeSpan?> WaitAsync(IQueryable<Tip> sent, int limit, TimeSpan window, DateTime now, CancellationToken ct)
+    public static async Task<TimeSpan?> WaitAsync(IQueryable<DateTime> sent, int limit, TimeSpan window, DateTime now, CancellationToken ct)
     {
         if (limit <= 0)
         {
@@ -48,10 +49,9 @@ public static class TipLimits
         }
 
         var since = now - window;
-        var times = await sent.AsNoTracking()
-            .Where(t => t.CreatedAt > since)
-            .OrderByDescending(t => t.CreatedAt)
-            .Select(t => t.CreatedAt)
+        var times = await sent
+            .Where(t => t > since)
+            .OrderByDescending(t => t)
             .Take(limit)
             .ToListAsync(ct);
         return times.Count < limit ? null : times[^1] + window - now;
