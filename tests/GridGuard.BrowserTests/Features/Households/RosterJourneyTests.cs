@@ -35,7 +35,7 @@ public sealed class RosterJourneyTests(BrowserFixture fixture) : BrowserTest(fix
 
         await (await new LoginPage(page).GotoAsync()).LogInAsync(leader.UserName, leader.Password);
         await page.GotoAsync($"/stewardship?jurisdictionId={tree.Village1.Id}");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("roster-download").ClickAsync());
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("roster-download").ClickAsync(), new() { Timeout = 30_000 });
         var file = Path.Combine(BrowserLane.ResultsDirectory, "roster-" + Guid.NewGuid().ToString("N") + ".xlsx");
         await download.SaveAsAsync(file);
 
