@@ -21,8 +21,11 @@ public static class ControlPlansModule
         var arrivals = app.MapGroup("/api/arrivals").WithTags("返乡报备").RequireAuthorization();
         arrivals.MapFileArrival();
         arrivals.MapComputePlan();
+        arrivals.MapListArrivals();
+        arrivals.MapGetArrival();
 
         var plans = app.MapGroup("/api/plans").WithTags("管控计划").RequireAuthorization();
+        plans.MapListPlans();
         plans.MapGetPlan();
         plans.MapConfirmPlan();
         return app;
