@@ -182,7 +182,8 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("JurisdictionId");
 
-                    b.HasIndex("TipId");
+                    b.HasIndex("TipId")
+                        .IsUnique();
 
                     b.ToTable("Rewards", (string)null);
                 });
@@ -1007,6 +1008,9 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.HasIndex("JurisdictionId", "Kind");
+
+                    b.HasIndex("JurisdictionId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Venues", (string)null);
                 });

@@ -177,7 +177,8 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("JurisdictionId");
 
-                    b.HasIndex("TipId");
+                    b.HasIndex("TipId")
+                        .IsUnique();
 
                     b.ToTable("Rewards", (string)null);
                 });
@@ -1000,6 +1001,9 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.HasIndex("JurisdictionId", "Kind");
+
+                    b.HasIndex("JurisdictionId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Venues", (string)null);
                 });
