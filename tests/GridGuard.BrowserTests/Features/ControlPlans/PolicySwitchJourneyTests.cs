@@ -32,7 +32,7 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
             TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")));
         var city = TestTree.NewCountyCode();
         var name = "春节旅程" + Guid.NewGuid().ToString("N")[..6];
-        var v2 = await ArrangePoliciesAsync(name, city, today);
+        await ArrangeAsync(name, city, today);
         var resident = "返乡" + Guid.NewGuid().ToString("N")[..4];
         var idNumber = SyntheticIdNumbers.Make(new Random(Guid.NewGuid().GetHashCode()), "530427", new DateOnly(1988, 3, 9), Sex.Female);
 
@@ -68,7 +68,8 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
         await Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("执行中");
         var planUrl = page.Url;
 
-        // The county switches to version 2: the diff shows the old and the new end and test days; it is applied.
+        // The county publishes version 2 and switches to it: the diff shows the old and the new end and test days.
+        var v2 = await VersionTwoAsync(name);
         await page.Context.ClearCookiesAsync();
         await (await new LoginPage(page).GotoAsync()).LogInAsync(commander.UserName, commander.Password);
         await page.GotoAsync($"/policies/{v2}");
@@ -88,28 +89,40 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
         await Expect(page.GetByTestId("plan-phase")).ToContainTextAsync($"{Day(today.AddDays(1))} 至 {Day(today.AddDays(7))}（7 天）");
     });
 
-    /// <summary>A medium-risk area at <paramref name="city"/>; version 1 (the 2021 春节 rules) and 2 (Returnee Medium: Home 7) of <paramref name="name"/>.</summary>
-    private async Task<Guid> ArrangePoliciesAsync(string name, string city, DateOnly today)
+    private static readonly Rulebook Chunjie = ShippedRulebooks.LoadValid().Single(r => r.Name == "2021-01 春节");
+
+    /// <summary>Never the policy in force for other journeys: the shipped rulebook is effective a day later.</summary>
+    private static readonly DateOnly Effective = Chunjie.EffectiveDate.AddDays(-1);
+
+    /// <summary>A medium-risk area at <paramref name="city"/> and version 1 of <paramref name="name"/>: the 2021 春节 rules.</summary>
+    private async Task ArrangeAsync(string name, string city, DateOnly today)
     {
-        var shipped = ShippedRulebooks.LoadValid().Single(r => r.Name == "2021-01 春节");
-        var effective = shipped.EffectiveDate.AddDays(-1); // never the policy in force for other journeys
-        var v2Rules = shipped.Rules.Select(r => r.Category == KeyPersonCategory.Returnee && r.Level == RiskLevel.Medium
-            ? r with { Phases = [new PhaseRule(PhaseKind.HomeQuarantine, 7, 2, [1, 7])] }
-            : r).ToList();
         var now = App.Clock.GetUtcNow().UtcDateTime;
-        var v2 = new Policy
-        {
-            Name = name, Version = 2, EffectiveOn = effective, CreatedAt = now,
-            Rules = RulebookJson.Write(shipped with { Name = name, Version = 2, EffectiveDate = effective, Rules = v2Rules }),
-        };
         await App.WithDbAsync(async db =>
         {
             db.RiskAreas.Add(new RiskArea { PlaceCode = city, PlaceName = "测试市", Level = RiskLevel.Medium, From = today.AddDays(-30), CreatedAt = now, UpdatedAt = now });
             db.Policies.Add(new Policy
             {
-                Name = name, Version = 1, EffectiveOn = effective, CreatedAt = now,
-                Rules = RulebookJson.Write(shipped with { Name = name, EffectiveDate = effective }),
+                Name = name, Version = 1, EffectiveOn = Effective, CreatedAt = now,
+                Rules = RulebookJson.Write(Chunjie with { Name = name, EffectiveDate = Effective }),
             });
+            await db.SaveChangesAsync();
+        });
+    }
+
+    /// <summary>Version 2 of <paramref name="name"/>: Returnee Medium becomes Home 7 with tests on days 1 and 7.</summary>
+    private async Task<Guid> VersionTwoAsync(string name)
+    {
+        var rules = Chunjie.Rules.Select(r => r.Category == KeyPersonCategory.Returnee && r.Level == RiskLevel.Medium
+            ? r with { Phases = [new PhaseRule(PhaseKind.HomeQuarantine, 7, 2, [1, 7])] }
+            : r).ToList();
+        var v2 = new Policy
+        {
+            Name = name, Version = 2, EffectiveOn = Effective, CreatedAt = App.Clock.GetUtcNow().UtcDateTime,
+            Rules = RulebookJson.Write(Chunjie with { Name = name, Version = 2, EffectiveDate = Effective, Rules = rules }),
+        };
+        await App.WithDbAsync(async db =>
+        {
             db.Policies.Add(v2);
             await db.SaveChangesAsync();
         });
