@@ -2,6 +2,7 @@ using GridGuard.Features.Canvassing;
 using GridGuard.Features.Canvassing.Tips;
 using GridGuard.Features.ControlPlans;
 using GridGuard.Features.Households;
+using GridGuard.Features.Monitoring;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Features.Policies;
 using GridGuard.Features.Venues;
@@ -23,6 +24,7 @@ builder.Services.AddTips();
 builder.Services.AddVenues();
 builder.Services.AddPolicies();
 builder.Services.AddControlPlans();
+builder.Services.AddMonitoring();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -42,6 +44,7 @@ app.MapTips();
 app.MapVenues();
 app.MapPolicies();
 app.MapControlPlans();
+app.MapMonitoring();
 app.MapPages();
 await app.RunAsync();
 
