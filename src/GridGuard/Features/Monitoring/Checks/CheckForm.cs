@@ -7,7 +7,7 @@ public sealed class CheckForm
 {
     public string? Temperature { get; set; }
 
-    public Dictionary<string, string> Symptoms { get; set; } = [];
+    public Dictionary<string, string>? Symptoms { get; set; } = [];
 
     public string? Note { get; set; }
 
@@ -15,7 +15,7 @@ public sealed class CheckForm
     {
         Temperature = string.IsNullOrWhiteSpace(Temperature) ? null
             : double.TryParse(Temperature.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN,
-        Symptoms = [.. Symptoms.Where(s => s.Value is "true" or "on").Select(s => s.Key)],
+        Symptoms = [.. (Symptoms ?? []).Where(s => s.Value is "true" or "on").Select(s => s.Key)],
         Note = Note,
     };
 }
