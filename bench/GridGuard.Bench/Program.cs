@@ -6,7 +6,7 @@ var options = BenchOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("用法: GridGuard.Bench <scenario> [--size N] [--provider sqlite|postgres]");
-    Console.Error.WriteLine("场景: import-divisions, plan-compute");
+    Console.Error.WriteLine("场景: import-divisions, plan-compute, task-inbox");
     return 2;
 }
 
@@ -14,6 +14,7 @@ return options.Scenario switch
 {
     ImportDivisionsScenario.Name => await ImportDivisionsScenario.RunAsync(options),
     PlanComputeScenario.Name => PlanComputeScenario.Run(options),
+    TaskInboxScenario.Name => await TaskInboxScenario.RunAsync(options),
     _ => Unknown(options.Scenario),
 };
 

@@ -3,6 +3,7 @@ using GridGuard.Features.Canvassing.Tips;
 using GridGuard.Features.ControlPlans;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Features.Monitoring;
 using GridGuard.Features.Policies;
 using GridGuard.Features.Quarantine;
 using GridGuard.Features.Venues;
@@ -25,6 +26,7 @@ builder.Services.AddVenues();
 builder.Services.AddPolicies();
 builder.Services.AddControlPlans();
 builder.Services.AddQuarantine();
+builder.Services.AddMonitoring();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -45,6 +47,7 @@ app.MapVenues();
 app.MapPolicies();
 app.MapControlPlans();
 app.MapQuarantine();
+app.MapMonitoring();
 app.MapPages();
 await app.RunAsync();
 

@@ -36,6 +36,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:GridGuard", Database.ConnectionString);
         builder.UseSetting("DataProtection:KeyPath", keyDir);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Monitoring:SweepMinutes", "0"); // tests run the task sweep on demand, at the times they choose
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

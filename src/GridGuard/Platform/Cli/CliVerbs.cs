@@ -29,6 +29,7 @@ public static class CliVerbs
             "migrate" => 0,
             "import-divisions" => await DivisionImportCli.RunAsync(sp, options, Console.Out),
             "add-user" => await AddUserAsync(sp, options),
+            "sweep-tasks" => await SweepTasksAsync(sp),
             _ => Usage(verb),
         };
         return true;
@@ -43,6 +44,7 @@ public static class CliVerbs
               import-divisions --dir DIR [--root CODE]  导入 china-division 目录（provinces/cities/areas/streets/villages.csv）
               import-divisions --file FILE [--root CODE] 导入单个文件（含自建的 code,name,level,parentCode 文件）
               add-user --user NAME --name 姓名 --role ROLE --at CODE   新建用户（密码从标准输入读取）
+              sweep-tasks                               立即执行任务扫描（漏测、逾期检测、超时升级）
             """);
         return 2;
     }
@@ -60,6 +62,14 @@ public static class CliVerbs
         }
 
         return options;
+    }
+
+    private static async Task<int> SweepTasksAsync(IServiceProvider sp)
+    {
+        var summary = await GridGuard.Features.Monitoring.Tasks.RunSweep.ExecuteAsync(
+            sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<CountyClock>(), CancellationToken.None);
+        Console.WriteLine($"任务扫描完成：新增 {summary.Opened} 项，升级 {summary.Escalated} 项");
+        return 0;
     }
 
     private static async Task<int> AddUserAsync(IServiceProvider sp, Dictionary<string, string> options)

@@ -99,7 +99,8 @@ public sealed class CanvassTests(AppFactory app)
         var tree = await TestTree.CreateAsync(app);
         var client = await app.PageClientAsync(await TestUsers.CreateAsync(app, (Role.GridManager, tree.Grid1.Id)));
 
-        var html = await client.GetStringAsync("/");
+        // A grid worker's home is the task inbox (/ redirects there); the menu is the same on every page.
+        var html = await client.GetStringAsync("/tasks");
 
         Assert.Contains($"href=\"/coverage/{tree.Grid1.Id}\"", html, StringComparison.Ordinal);
     }

@@ -860,6 +860,156 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.ToTable("Jurisdictions", (string)null);
                 });
 
+            modelBuilder.Entity("GridGuard.Features.Monitoring.HealthCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Abnormal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CheckedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Temperature")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckedById");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ControlPlanId", "CheckedAt");
+
+                    b.HasIndex("JurisdictionId", "CheckedAt");
+
+                    b.ToTable("HealthChecks", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Monitoring.WorkTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClosedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Crew")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DispatchedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HealthCheckId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanTestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("StewardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vehicle")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedById");
+
+                    b.HasIndex("HealthCheckId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlanTestId");
+
+                    b.HasIndex("ControlPlanId", "Kind");
+
+                    b.HasIndex("Status", "EscalatedAt", "DueAt");
+
+                    b.HasIndex("JurisdictionId", "Status", "Priority", "DueAt");
+
+                    b.ToTable("WorkTasks", (string)null);
+                });
+
             modelBuilder.Entity("GridGuard.Features.Policies.Policy", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1695,6 +1845,83 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Monitoring.HealthCheck", b =>
+                {
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", "CheckedBy")
+                        .WithMany()
+                        .HasForeignKey("CheckedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", "ControlPlan")
+                        .WithMany()
+                        .HasForeignKey("ControlPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CheckedBy");
+
+                    b.Navigation("ControlPlan");
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Monitoring.WorkTask", b =>
+                {
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", "ClosedBy")
+                        .WithMany()
+                        .HasForeignKey("ClosedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ControlPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Monitoring.HealthCheck", null)
+                        .WithMany()
+                        .HasForeignKey("HealthCheckId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.ControlPlans.PlanTest", null)
+                        .WithMany()
+                        .HasForeignKey("PlanTestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ClosedBy");
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineRoom", b =>
