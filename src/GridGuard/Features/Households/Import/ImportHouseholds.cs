@@ -1,6 +1,7 @@
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,8 @@ public static class ImportHouseholds
             return Problem(FileRefusal.NotSupported("文件：请以 multipart/form-data 上传，文件字段名为 file"));
         }
 
+        // The form reader's own cap on a multipart body (128 MiB by default) follows Import:MaxUploadBytes too.
+        http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = options.Value.MaxRequestBytes }));
         IFormCollection form;
         try
         {
@@ -82,7 +85,7 @@ public static class ImportHouseholds
     /// <summary>The use case, shared by the API and the page: checks the user and the file, reads it, imports.</summary>
     public static async Task<Outcome> RunAsync(
         IFormFile? file, HouseholdImporter importer, CurrentUser me, ImportOptions options, CountyClock clock,
-        ILogger log, CancellationToken ct)
+        ILogger log, CancellationToken ct, IProgress<ImportProgress>? progress = null)
     {
         if (!CanImport(me))
         {
@@ -109,47 +112,91 @@ public static class ImportHouseholds
             return new Outcome(null, refusal);
         }
 
-        var rows = new List<ImportRow>();
+        IEnumerator<ImportRecord> records;
         try
         {
-            var (records, headerRefusal) = ImportTable.Open(kind.ReadRows(stream));
-            if (records is null)
+            var (opened, headerRefusal) = ImportTable.Open(kind.ReadRows(stream));
+            if (opened is null)
             {
                 return new Outcome(null, headerRefusal);
             }
 
-            var today = clock.Today;
-            foreach (var record in records)
+            records = opened.GetEnumerator();
+            if (!records.MoveNext())
             {
-                ct.ThrowIfCancellationRequested();
-                rows.Add(ImportRowRules.Parse(record, today));
+                records.Dispose();
+                return new Outcome(null, FileRefusal.Unreadable("文件：表头下面没有任何数据行"));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A zip or XML part that breaks halfway: the file is damaged. Nothing has been written yet.
             log.LogWarning(e, "Household list {Kind} could not be read: {Error}", kind.Kind, e.GetType().Name);
             return new Outcome(null, ImportFile.Corrupt);
         }
 
-        if (rows.Count == 0)
+        using (records)
         {
-            return new Outcome(null, FileRefusal.Unreadable("文件：表头下面没有任何数据行"));
+            try
+            {
+                var rows = Parse(records, clock.Today, ct);
+                var report = await importer.ImportAsync(new ImportInput(fileName, rows, read => Estimate(read, stream)), progress, ct);
+                log.LogInformation("Household list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
+                    me.UserName, report.Rows, report.ImportedPersons, report.RejectedRows);
+                return new Outcome(report, null);
+            }
+            catch (UnreadableFileException e)
+            {
+                // A zip or XML part, or the text, that breaks half-way: the file is damaged; the transaction rolled back.
+                log.LogWarning(e.InnerException, "Household list {Kind} broke while being read: {Error}", kind.Kind, e.InnerException?.GetType().Name);
+                return new Outcome(null, ImportFile.Corrupt);
+            }
+            catch (Exception e) when (e is DbUpdateException || IsUniqueViolation(e))
+            {
+                log.LogWarning(e, "Household list import rolled back");
+                return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
+                    "数据库拒绝了本次写入（可能有人同时导入了相同的人员），本次没有写入任何数据，请稍后重新上传"));
+            }
         }
+    }
 
+    /// <summary>Parses each record as the importer asks for it; a read that fails becomes <see cref="UnreadableFileException"/>.</summary>
+    private static IEnumerable<ImportRow> Parse(IEnumerator<ImportRecord> records, DateOnly today, CancellationToken ct)
+    {
+        do
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return ImportRowRules.Parse(records.Current, today);
+        }
+        while (Next(records));
+    }
+
+    private static bool Next(IEnumerator<ImportRecord> records)
+    {
         try
         {
-            var report = await importer.ImportAsync(fileName, rows, ct);
-            log.LogInformation("Household list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
-                me.UserName, report.Rows, report.ImportedPersons, report.RejectedRows);
-            return new Outcome(report, null);
+            return records.MoveNext();
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning(e, "Household list import rolled back");
-            return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
-                "数据库拒绝了本次写入（可能有人同时导入了相同的人员），本次没有写入任何数据，请稍后重新上传"));
+            throw new UnreadableFileException(e);
         }
+    }
+
+    /// <summary>A bulk insert that met a row another upload wrote meanwhile (same identity number): 409 as for EF.</summary>
+    private static bool IsUniqueViolation(Exception e) => e switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        _ => false,
+    };
+
+    private sealed class UnreadableFileException(Exception inner) : Exception("The upload could not be read.", inner);
+
+    /// <summary>The rows the file probably holds: rows read so far, scaled by how far into the file the reader is.</summary>
+    private static int? Estimate(int read, Stream stream)
+    {
+        var (position, length) = (stream.Position, stream.Length);
+        return position > 0 && read > 0 ? (int)Math.Clamp((double)read * length / position, read, int.MaxValue) : null;
     }
 
     /// <summary>Anyone holding a registry-editor role somewhere; each grid is then checked row by row.</summary>
