@@ -46,8 +46,17 @@ public sealed class BenchDatabase : IDisposable
         return new BenchDatabase("Postgres", cs, admin, null, name);
     }
 
+    /// <summary>GRIDGUARD_BENCH_KEEP=1 keeps the database after the run (to try an index by hand), and says where it is.</summary>
+    public static bool Keep => Environment.GetEnvironmentVariable("GRIDGUARD_BENCH_KEEP") is "1";
+
     public void Dispose()
     {
+        if (Keep)
+        {
+            Console.WriteLine($"kept database: {Name ?? file}");
+            return;
+        }
+
         if (adminConnectionString is not null)
         {
             NpgsqlConnection.ClearAllPools();
