@@ -87,6 +87,20 @@ internal sealed class ImportWriteSession
         }
     }
 
+    /// <summary>
+    /// PostgreSQL: refreshes the planner's statistics of the tables the import fills (ANALYZE counts the transaction's
+    /// own new rows). Without it the planner still believes them as small as when the upload began, and the match
+    /// queries and foreign-key checks of later chunks are planned as scans of a tiny table.
+    /// </summary>
+    public async Task RefreshStatisticsAsync(CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is NpgsqlConnection)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """ANALYZE "Persons", "Households", "HouseholdMemberships", "PersonVulnerableGroups" """, ct);
+        }
+    }
+
     /// <summary>Rebuilds what <see cref="GoLargeAsync"/> dropped and restores the page cache. Call before commit.</summary>
     public async Task EndAsync(CancellationToken ct)
     {
