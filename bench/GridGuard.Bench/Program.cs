@@ -21,6 +21,9 @@ public static class BenchMain
         {
             ImportDivisionsScenario.Name => await ImportDivisionsScenario.RunAsync(options),
             ImportPersonsScenario.Name => await ImportPersonsScenario.RunAsync(options),
+            DirectorySearchScenario.Name => await DirectorySearchScenario.RunAsync(options),
+            CoverageRollupScenario.Name => await CoverageRollupScenario.RunAsync(options),
+            ExportRosterScenario.Name => await ExportRosterScenario.RunAsync(options),
             _ => Unknown(options.Scenario),
         };
     }
