@@ -13,7 +13,7 @@ public static class BenchMain
         if (options is null)
         {
             Console.Error.WriteLine("用法: GridGuard.Bench <scenario> [--size N] [--provider sqlite|postgres] [--format csv|xlsx]");
-            Console.Error.WriteLine("场景: import-divisions, import-persons, directory-search, coverage-rollup, export-roster");
+            Console.Error.WriteLine("场景: import-divisions, import-persons, directory-search, coverage-rollup, export-roster, plan-compute");
             return 2;
         }
 
@@ -24,6 +24,7 @@ public static class BenchMain
             DirectorySearchScenario.Name => await DirectorySearchScenario.RunAsync(options),
             CoverageRollupScenario.Name => await CoverageRollupScenario.RunAsync(options),
             ExportRosterScenario.Name => await ExportRosterScenario.RunAsync(options),
+            PlanComputeScenario.Name => PlanComputeScenario.Run(options),
             _ => Unknown(options.Scenario),
         };
     }

@@ -1,6 +1,10 @@
 using GridGuard.Features.Canvassing;
+using GridGuard.Features.Canvassing.Tips;
+using GridGuard.Features.ControlPlans;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Features.Policies;
+using GridGuard.Features.Venues;
 using GridGuard.Platform;
 using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
@@ -15,6 +19,10 @@ builder.AddPlatformAuth();
 builder.Services.AddJurisdictions();
 builder.Services.AddHouseholds();
 builder.Services.AddCanvassing();
+builder.Services.AddTips();
+builder.Services.AddVenues();
+builder.Services.AddPolicies();
+builder.Services.AddControlPlans();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -30,6 +38,10 @@ app.MapAudit();
 app.MapJurisdictions();
 app.MapHouseholds();
 app.MapCanvassing();
+app.MapTips();
+app.MapVenues();
+app.MapPolicies();
+app.MapControlPlans();
 app.MapPages();
 await app.RunAsync();
 

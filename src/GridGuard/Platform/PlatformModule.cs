@@ -19,7 +19,7 @@ public static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<CountyClock>();
         services.AddHttpContextAccessor();
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ChineseProblemTitles.Apply);
         // Enums travel as their English names ("Fever", not 2) in every JSON body, in and out (ADR 0008).
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddValidation();

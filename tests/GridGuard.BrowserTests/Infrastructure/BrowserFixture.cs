@@ -55,6 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             HasTouch = true,
         });
         context.SetDefaultTimeout(10_000);
+        // Loading a page is server work, which a loaded CI machine can slow down; the journeys assert behaviour, not speed.
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 

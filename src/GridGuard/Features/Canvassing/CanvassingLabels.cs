@@ -77,7 +77,8 @@ public static class CanvassingLabels
     {
         value = default;
         var t = text?.Trim();
-        return !string.IsNullOrEmpty(t) && !char.IsAsciiDigit(t[0]) && t[0] is not ('-' or '+')
+        // Enum.TryParse reads "A,B" as the OR of two members ("Suspected,Fever" would become CloseContact): refuse lists.
+        return !string.IsNullOrEmpty(t) && !char.IsAsciiDigit(t[0]) && t[0] is not ('-' or '+') && !t.Contains(',', StringComparison.Ordinal)
             && Enum.TryParse(t, ignoreCase: true, out value)
             && Enum.IsDefined(value);
     }

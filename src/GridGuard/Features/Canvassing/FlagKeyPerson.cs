@@ -67,7 +67,7 @@ public static class FlagKeyPerson
         }
 
         var existing = await db.KeyPersonFlags.AsNoTracking()
-            .Where(f => f.PersonId == person.Id && f.Category == parsed!.Category && f.Status == FlagStatus.Open)
+            .Where(f => f.PersonId == person.Id && f.Category == parsed!.Category && f.Status != FlagStatus.Cleared)
             .Select(f => f.Id)
             .FirstOrDefaultAsync(ct);
         if (existing != Guid.Empty)

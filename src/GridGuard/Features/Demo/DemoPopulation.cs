@@ -29,6 +29,8 @@ public sealed class DemoPopulation(AppDbContext db, AuditLog audit, TimeProvider
             return;
         }
 
+        log.LogInformation("Seeding the demo population of {County}: about {Persons} residents. The first start takes a minute or two; later starts reuse the database file",
+            countyCode, persons);
         var started = time.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
         var today = clock.Today;

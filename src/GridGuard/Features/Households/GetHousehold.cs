@@ -25,7 +25,7 @@ public static class GetHousehold
 
     public sealed record Response(Guid Id, Guid JurisdictionId, IReadOnlyList<Place> Places, string Address,
         string? AddressText, string? Unit, string? Room, bool IsRental, string? LandlordName, string? LandlordPhone,
-        StewardInfo? Steward, Guid? HeadId, IReadOnlyList<Member> Members, bool CanEdit, bool CanViewIdNumbers);
+        StewardInfo? Steward, Guid? HeadId, IReadOnlyList<Member> Members, bool CanEdit, bool CanViewIdNumbers, bool CanVisit);
 
     public static RouteGroupBuilder MapGetHousehold(this RouteGroupBuilder group)
     {
@@ -106,7 +106,8 @@ public static class GetHousehold
         return new Response(h.Id, h.JurisdictionId, places, RegistryText.Address(h.Address, h.Unit, h.Room), h.Address,
             h.Unit, h.Room, h.IsRental, h.LandlordName, h.LandlordPhone,
             h.StewardId is { } sid ? new StewardInfo(sid, h.StewardName ?? "", h.StewardPhone) : null,
-            h.HeadId, members, me.HoldsAt(h.Path, RoleNames.RegistryEditors), me.HoldsAt(h.Path, RoleNames.IdNumberViewers));
+            h.HeadId, members, me.HoldsAt(h.Path, RoleNames.RegistryEditors), me.HoldsAt(h.Path, RoleNames.IdNumberViewers),
+            me.HoldsAt(h.Path, RoleNames.Visitors));
     }
 
     /// <summary>The household's place from the village down to its grid (the county and township are left out).</summary>

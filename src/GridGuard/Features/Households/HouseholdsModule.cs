@@ -10,9 +10,8 @@ public static class HouseholdsModule
     public static IServiceCollection AddHouseholds(this IServiceCollection services)
     {
         services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
         services.AddScoped<HouseholdImporter>();
-        services.AddTransient<IStartupFilter, ImportUploadLimit>();
+        services.AddImportUpload(ImportUploadLimit.ApiPath, ImportUploadLimit.PagePath);
         return services;
     }
 

@@ -39,6 +39,10 @@ public sealed class CurrentUser
     public IReadOnlyList<string> PathsWhere(Role role) =>
         Outermost(Grants.Where(g => g.Role == role).Select(g => g.Path));
 
+    /// <summary>Subtree roots where the user holds any of <paramref name="roles"/>, with nested ones removed.</summary>
+    public IReadOnlyList<string> PathsWhere(IReadOnlySet<Role> roles) =>
+        Outermost(Grants.Where(g => roles.Contains(g.Role)).Select(g => g.Path));
+
     /// <summary>True when the user holds <paramref name="role"/> at a root of the tree (a node without a parent).</summary>
     public bool HoldsAtRoot(Role role) =>
         Grants.Any(g => g.Role == role && g.Path.Count(c => c == '/') == 2);

@@ -70,4 +70,7 @@ public static class RoleNames
     {
         Role.Admin, Role.CountyCommander, Role.TownshipOfficer, Role.VillageOfficer,
     };
+
+    /// <summary>County command staff: maintain the risk-area list and the policy rulebooks (read by everyone).</summary>
+    public static readonly IReadOnlySet<Role> PolicyEditors = new HashSet<Role> { Role.Admin, Role.CountyCommander };
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using GridGuard.Features.Canvassing;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform.Audit;
 
@@ -34,6 +35,26 @@ public static class Scope
     public static IQueryable<T> InScopeOf<T>(this IQueryable<T> query, CurrentUser user, Role role)
         where T : class, IInJurisdiction =>
         query.Where(PathIn<T>(x => x.Jurisdiction!.Path, user.PathsWhere(role)));
+
+    /// <summary>Nodes inside the subtrees where the user holds any of <paramref name="roles"/>.</summary>
+    public static IQueryable<Jurisdiction> InScopeOf(this IQueryable<Jurisdiction> query, CurrentUser user, IReadOnlySet<Role> roles) =>
+        query.Where(PathIn<Jurisdiction>(j => j.Path, user.PathsWhere(roles)));
+
+    /// <summary>Records at nodes inside the subtrees where the user holds any of <paramref name="roles"/>.</summary>
+    public static IQueryable<T> InScopeOf<T>(this IQueryable<T> query, CurrentUser user, IReadOnlySet<Role> roles)
+        where T : class, IInJurisdiction =>
+        query.Where(PathIn<T>(x => x.Jurisdiction!.Path, user.PathsWhere(roles)));
+
+    /// <summary>
+    /// Tips (线索) filed at nodes inside the subtrees where the user holds any of <paramref name="roles"/>. A tip's node is
+    /// nullable: a tip without one is in nobody's scope.
+    /// </summary>
+    public static IQueryable<Tip> InScopeOf(this IQueryable<Tip> query, CurrentUser user, IReadOnlySet<Role> roles) =>
+        query.Where(PathIn<Tip>(t => t.Jurisdiction!.Path, user.PathsWhere(roles)));
+
+    /// <summary>Rewards (奖励) reported under grids inside the subtrees where the user holds any of <paramref name="roles"/>.</summary>
+    public static IQueryable<Reward> InScopeOf(this IQueryable<Reward> query, CurrentUser user, IReadOnlySet<Role> roles) =>
+        query.Where(PathIn<Reward>(r => r.Jurisdiction!.Path, user.PathsWhere(roles)));
 
     /// <summary>
     /// Audit lines about records in the user's scope. Lines without a node (users, system records) are

@@ -1,11 +1,12 @@
 using GridGuard.Features.Demo;
+using GridGuard.Features.Policies.Versions;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Platform.Data;
 
 public static class DatabaseStartup
 {
-    /// <summary>Applies migrations and, in Development with Demo:Seed, seeds the demo county once.</summary>
+    /// <summary>Applies migrations, stores the shipped policy rulebooks that are missing, and, in Development with Demo:Seed, seeds the demo county once.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
@@ -17,6 +18,8 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync();
             log.LogInformation("Database ready ({Provider})", options.Provider);
         }
+
+        await SeedShippedPolicies.RunAsync(db, scope.ServiceProvider.GetRequiredService<CountyClock>(), log);
 
         if (!app.Configuration.GetValue<bool>("Demo:Seed"))
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using GridGuard.Features.Canvassing;
 using GridGuard.Features.Canvassing.Coverage;
 using GridGuard.Features.Households;
 using GridGuard.Platform.Auth;
@@ -166,5 +167,25 @@ public sealed class CoverageTests(AppFactory app)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("名单类型", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coverage_OpenAndConfirmedFlags_CountAsKeyPersonsButClearedDoNot()
+    {
+        var (tree, client, _, _, _, elder, homeless) = await ArrangeAsync();
+        var child = await Registry.PersonAsync(app, tree.Grid1, null, "清除己", Registry.Today(app).AddYears(-40));
+        await app.WithDbAsync(async db =>
+        {
+            db.KeyPersonFlags.AddRange(
+                new() { PersonId = elder.Id, Category = KeyPersonCategory.Returnee, JurisdictionId = tree.Grid1.Id, Status = FlagStatus.Confirmed },
+                new() { PersonId = homeless.Id, Category = KeyPersonCategory.Returnee, JurisdictionId = tree.Grid1.Id, Status = FlagStatus.Open },
+                new() { PersonId = child.Id, Category = KeyPersonCategory.Returnee, JurisdictionId = tree.Grid1.Id, Status = FlagStatus.Cleared });
+            await db.SaveChangesAsync();
+        });
+
+        var body = await client.GetFromJsonAsync<GetCoverage.Response>($"/api/canvassing/coverage/{tree.Grid1.Id}", TestJson.Options);
+
+        Assert.Equal(2, body!.Node.Metrics.KeyPersons);
+        Assert.Equal(2, body.Node.Metrics.KeyPersonsByCategory["Returnee"]);
     }
 }

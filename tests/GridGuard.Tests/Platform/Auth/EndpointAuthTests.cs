@@ -20,10 +20,23 @@ public sealed class EndpointAuthTests(AppFactory app)
         "/scalar",         // the API reference UI
         "/_framework/",    // Blazor's script
         "/forbidden",      // shown to signed-in users without the role; harmless
+        "/tips/new",       // the public tip form (线索举报), rate-limited per IP and phone
+        "/arrivals/new",   // the public arrival report (返乡报备), rate-limited per IP
+    ];
+
+    /// <summary>Single endpoints (method and exact pattern) that anyone may reach, beside staff endpoints on the same path.</summary>
+    private static readonly (string Method, string Pattern)[] AllowExact =
+    [
+        ("POST", "/api/tips"),         // residents submit tips without an account; rate-limited per IP and phone
+        ("GET", "/api/tips/villages"), // the public list of townships and villages the tip form chooses from
+        ("POST", "/api/arrivals"),     // residents file arrival reports without an account; rate-limited per IP
     ];
 
     private static bool Allowed(string pattern) =>
         AllowList.Any(a => pattern.StartsWith(a, StringComparison.OrdinalIgnoreCase));
+
+    private static bool Allowed(string pattern, string method) =>
+        Allowed(pattern) || AllowExact.Contains((method, pattern.TrimEnd('/')));
 
     private List<RouteEndpoint> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -33,8 +46,9 @@ public sealed class EndpointAuthTests(AppFactory app)
     {
         var anonymous = Endpoints()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
-            .Select(e => "/" + e.RoutePattern.RawText?.TrimStart('/'))
-            .Where(p => !Allowed(p))
+            .Select(e => (Pattern: "/" + e.RoutePattern.RawText?.TrimStart('/'),
+                Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
+            .Where(e => e.Methods.Any(m => !Allowed(e.Pattern, m)))
             .ToList();
         Assert.Empty(anonymous);
     }
@@ -46,6 +60,7 @@ public sealed class EndpointAuthTests(AppFactory app)
         var api = Endpoints()
             .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
             .Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal) && !Allowed(e.Pattern))
+            .Select(e => (e.Pattern, Methods: (IReadOnlyList<string>)e.Methods.Where(m => !Allowed(e.Pattern, m)).ToList()))
             .ToList();
         Assert.NotEmpty(api);
         foreach (var (pattern, methods) in api)

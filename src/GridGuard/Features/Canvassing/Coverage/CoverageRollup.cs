@@ -128,7 +128,7 @@ public static class CoverageRollup
         }
 
         var open = db.KeyPersonFlags.AsNoTracking()
-            .Where(f => f.Status == FlagStatus.Open && nodes.Contains(f.JurisdictionId));
+            .Where(f => f.Status != FlagStatus.Cleared && nodes.Contains(f.JurisdictionId));
         var flags = await open
             .GroupBy(f => new { f.JurisdictionId, f.Category })
             .Select(g => new { Id = g.Key.JurisdictionId, g.Key.Category, Count = g.Select(f => f.PersonId).Distinct().Count() })

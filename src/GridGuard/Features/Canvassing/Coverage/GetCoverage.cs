@@ -11,7 +11,7 @@ namespace GridGuard.Features.Canvassing.Coverage;
 /// <summary>
 /// GET /api/canvassing/coverage/{jurisdictionId}: "不漏一户、不漏一人" for a node and each child — households without a
 /// steward or an address, persons without a household, households not yet visited in their current canvass (null where
-/// no canvass runs), key persons (open flags) by category, and vulnerable groups by kind (recorded + derived from age).
+/// no canvass runs), key persons (flags not cleared: open or confirmed) by category, and vulnerable groups by kind (recorded + derived from age).
 /// </summary>
 public static class GetCoverage
 {

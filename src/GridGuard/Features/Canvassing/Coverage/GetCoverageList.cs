@@ -107,7 +107,7 @@ public static class GetCoverageList
             case "homeless":
                 return await Persons("无户人员", persons.Where(x => x.HouseholdId == null));
             case "keypersons":
-                var flagged = db.KeyPersonFlags.Where(f => f.Status == FlagStatus.Open && nodes.Contains(f.JurisdictionId)
+                var flagged = db.KeyPersonFlags.Where(f => f.Status != FlagStatus.Cleared && nodes.Contains(f.JurisdictionId)
                     && (cat == null || f.Category == cat));
                 var keyPersons = db.Persons.AsNoTracking().InScopeOf(me).Where(x => flagged.Any(f => f.PersonId == x.Id));
                 return await Persons(cat is { } c2 ? $"重点人员：{c2.Label()}" : "重点人员", keyPersons);
@@ -187,7 +187,7 @@ public static class GetCoverageList
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var flags = (await db.KeyPersonFlags.AsNoTracking()
-                .Where(f => ids.Contains(f.PersonId) && f.Status == FlagStatus.Open && CoverageRollup.NodesUnder(db, prefix).Contains(f.JurisdictionId))
+                .Where(f => ids.Contains(f.PersonId) && f.Status != FlagStatus.Cleared && CoverageRollup.NodesUnder(db, prefix).Contains(f.JurisdictionId))
                 .Select(f => new { f.PersonId, f.Category })
                 .ToListAsync(ct))
             .ToLookup(f => f.PersonId, f => f.Category.Label());

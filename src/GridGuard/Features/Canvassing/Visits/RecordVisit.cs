@@ -198,7 +198,7 @@ public static class RecordVisit
     {
         var ids = persons.Select(p => p.Id).ToList();
         var existing = (await db.KeyPersonFlags.AsNoTracking()
-                .Where(f => ids.Contains(f.PersonId) && f.Status == FlagStatus.Open)
+                .Where(f => ids.Contains(f.PersonId) && f.Status != FlagStatus.Cleared)
                 .Select(f => new { f.PersonId, f.Category })
                 .ToListAsync(ct))
             .Select(f => (f.PersonId, f.Category)).ToHashSet();

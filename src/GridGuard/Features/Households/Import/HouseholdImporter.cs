@@ -89,7 +89,7 @@ public sealed partial class HouseholdImporter(
                 householdsCreated = tally.HouseholdsCreated,
                 householdsUpdated = tally.HouseholdsUpdated.Count,
                 rejected = tally.Rejected,
-            }, await CommonAncestorAsync(file.GridPaths, ct));
+            }, await CommonAncestorAsync(db, file.GridPaths, ct));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             time.Commit += commit.Elapsed;
@@ -325,7 +325,8 @@ public sealed partial class HouseholdImporter(
         }
     }
 
-    private async Task<Guid?> CommonAncestorAsync(HashSet<string> paths, CancellationToken ct)
+    /// <summary>The deepest node above all <paramref name="paths"/> (where an upload's summary audit line is filed).</summary>
+    public static async Task<Guid?> CommonAncestorAsync(AppDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct)
     {
         if (paths.Count == 0)
         {

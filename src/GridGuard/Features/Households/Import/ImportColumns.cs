@@ -67,21 +67,12 @@ public static class ImportColumns
         + "是否出租、房东姓名、房东电话是户的信息，可只在该户第一行填写。带 * 的列必填（无证件的人员证件号码可空）。"
         + "单元格不得以 = + - @ 开头，也不得使用公式。重复导入同一文件不会产生重复人员：证件号码已登记的人员会被更新。";
 
+    /// <summary>The household list as an upload sheet: header row marked by 姓名; the template's data sheet 人员名单.</summary>
+    public static readonly ImportSheet Sheet = new(All, Name, "应含“姓名”“证件号码”等列", Note, ImportTemplate.DataSheet);
+
     /// <summary>How the header is written in the template: required columns end with "*".</summary>
-    public static string Header(ImportColumn c) => c.Required ? c.Name + "*" : c.Name;
+    public static string Header(ImportColumn c) => ImportSheet.Header(c);
 
     /// <summary>Finds the column a header cell names, or null. Trailing "*" and spaces are ignored.</summary>
-    public static ImportColumn? Match(string? header)
-    {
-        var h = Normalize(header);
-        if (h.Length == 0)
-        {
-            return null;
-        }
-
-        return All.FirstOrDefault(c => c.Name == h || c.Aliases.Contains(h));
-    }
-
-    private static string Normalize(string? header) =>
-        new string((header ?? "").Where(ch => !char.IsWhiteSpace(ch) && ch is not ('*' or '＊')).ToArray());
+    public static ImportColumn? Match(string? header) => Sheet.Match(header);
 }

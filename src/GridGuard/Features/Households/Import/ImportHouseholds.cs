@@ -1,7 +1,6 @@
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,52 +32,18 @@ public static class ImportHouseholds
         HttpContext http, HouseholdImporter importer, CurrentUser me, IAntiforgery antiforgery,
         IOptions<ImportOptions> options, CountyClock clock, ILogger<HouseholdImporter> log, CancellationToken ct)
     {
-        var request = http.Request;
         if (!CanImport(me))
         {
             return Problem(Forbidden);
         }
 
-        if (request.ContentLength > options.Value.MaxRequestBytes)
+        var (file, refusal) = await ImportUpload.ReadFormAsync(http, antiforgery, options.Value, ct);
+        if (refusal is not null)
         {
-            return Problem(TooLarge(request.ContentLength.Value, options.Value));
+            return Problem(refusal);
         }
 
-        if (!request.HasFormContentType)
-        {
-            return Problem(FileRefusal.NotSupported("文件：请以 multipart/form-data 上传，文件字段名为 file"));
-        }
-
-        // The form reader's own cap on a multipart body (128 MiB by default) follows Import:MaxUploadBytes too.
-        http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = options.Value.MaxRequestBytes }));
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problem(TooLarge(null, options.Value));
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            return Problem(FileRefusal.Unreadable("文件：上传的内容不完整或格式有误，请重新上传"));
-        }
-
-        // Browsers send the sign-in cookie; cookie callers must also send the antiforgery token. Bearer clients need not.
-        if (!request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                await antiforgery.ValidateRequestAsync(http);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                return Problem(new FileRefusal(StatusCodes.Status400BadRequest, "请求无效", "防伪令牌无效或缺失，请刷新页面后重新上传"));
-            }
-        }
-
-        var outcome = await RunAsync(form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null), importer, me, options.Value, clock, log, ct);
+        var outcome = await RunAsync(file, importer, me, options.Value, clock, log, ct);
         return outcome.Report is { } report ? TypedResults.Ok(report) : Problem(outcome.Refusal!);
     }
 
@@ -92,70 +57,68 @@ public static class ImportHouseholds
             return new Outcome(null, Forbidden);
         }
 
-        if (file is null || file.Length == 0)
-        {
-            return new Outcome(null, FileRefusal.Unreadable(file is null ? "文件：请选择要上传的 .xlsx 或 .csv 文件" : "文件：文件是空的"));
-        }
-
-        if (file.Length > options.MaxUploadBytes)
-        {
-            return new Outcome(null, TooLarge(file.Length, options));
-        }
-
-        var fileName = Path.GetFileName(file.FileName);
-        fileName = fileName.Length > 100 ? fileName[..100] : fileName;
-        await using var upload = file.OpenReadStream();
-        await using var stream = upload.CanSeek ? upload : await CopyToTempAsync(upload, ct);
-        var (kind, refusal) = ImportFile.Detect(stream, fileName);
-        if (kind is null)
+        var (upload, refusal) = await ImportUpload.OpenAsync(file, options, ct);
+        if (upload is null)
         {
             return new Outcome(null, refusal);
         }
 
-        IEnumerator<ImportRecord> records;
-        try
+        await using (upload)
         {
-            var (opened, headerRefusal) = ImportTable.Open(kind.ReadRows(stream));
-            if (opened is null)
-            {
-                return new Outcome(null, headerRefusal);
-            }
-
-            records = opened.GetEnumerator();
-            if (!records.MoveNext())
-            {
-                records.Dispose();
-                return new Outcome(null, FileRefusal.Unreadable("文件：表头下面没有任何数据行"));
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning(e, "Household list {Kind} could not be read: {Error}", kind.Kind, e.GetType().Name);
-            return new Outcome(null, ImportFile.Corrupt);
-        }
-
-        using (records)
-        {
+            IEnumerator<ImportRecord> records;
             try
             {
-                var rows = Parse(records, clock.Today, ct);
-                var report = await importer.ImportAsync(new ImportInput(fileName, rows, read => Estimate(read, stream)), progress, ct);
-                log.LogInformation("Household list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
-                    me.UserName, report.Rows, report.ImportedPersons, report.RejectedRows);
-                return new Outcome(report, null);
+                var (opened, headerRefusal) = ImportTable.Open(upload.Kind.ReadRows(upload.Stream), ImportColumns.Sheet);
+                if (opened is null)
+                {
+                    return new Outcome(null, headerRefusal);
+                }
+
+                records = opened.GetEnumerator();
+                if (!records.MoveNext())
+                {
+                    records.Dispose();
+                    return new Outcome(null, FileRefusal.Unreadable("文件：表头下面没有任何数据行"));
+                }
             }
-            catch (UnreadableFileException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A zip or XML part, or the text, that breaks half-way: the file is damaged; the transaction rolled back.
-                log.LogWarning(e.InnerException, "Household list {Kind} broke while being read: {Error}", kind.Kind, e.InnerException?.GetType().Name);
+                log.LogWarning(e, "Household list {Kind} could not be read: {Error}", upload.Kind.Kind, e.GetType().Name);
                 return new Outcome(null, ImportFile.Corrupt);
             }
-            catch (Exception e) when (e is DbUpdateException || IsUniqueViolation(e))
+
+            using (records)
             {
-                log.LogWarning(e, "Household list import rolled back");
-                return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
-                    "数据库拒绝了本次写入（可能有人同时导入了相同的人员），本次没有写入任何数据，请稍后重新上传"));
+                return await ImportAsync(upload, records, importer, me, clock, log, progress, ct);
             }
+        }
+    }
+
+    /// <summary>Streams the parsed rows into the importer (which reads, plans and writes them chunk by chunk).</summary>
+    private static async Task<Outcome> ImportAsync(UploadedFile upload, IEnumerator<ImportRecord> records,
+        HouseholdImporter importer, CurrentUser me, CountyClock clock, ILogger log, IProgress<ImportProgress>? progress,
+        CancellationToken ct)
+    {
+        var stream = upload.Stream;
+        try
+        {
+            var rows = Parse(records, clock.Today, ct);
+            var report = await importer.ImportAsync(new ImportInput(upload.FileName, rows, read => Estimate(read, stream)), progress, ct);
+            log.LogInformation("Household list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
+                me.UserName, report.Rows, report.ImportedPersons, report.RejectedRows);
+            return new Outcome(report, null);
+        }
+        catch (UnreadableFileException e)
+        {
+            // A zip or XML part, or the text, that breaks half-way: the file is damaged; the transaction rolled back.
+            log.LogWarning(e.InnerException, "Household list {Kind} broke while being read: {Error}", upload.Kind.Kind, e.InnerException?.GetType().Name);
+            return new Outcome(null, ImportFile.Corrupt);
+        }
+        catch (Exception e) when (e is DbUpdateException || IsUniqueViolation(e))
+        {
+            log.LogWarning(e, "Household list import rolled back");
+            return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
+                "数据库拒绝了本次写入（可能有人同时导入了相同的人员），本次没有写入任何数据，请稍后重新上传"));
         }
     }
 
@@ -205,18 +168,8 @@ public static class ImportHouseholds
     public static readonly FileRefusal Forbidden = new(StatusCodes.Status403Forbidden, "无权导入",
         "您没有导入户籍名单的权限（需要村（社区）干部、网格长、网格管理员等登记角色）");
 
-    public static FileRefusal TooLarge(long? size, ImportOptions options) => new(StatusCodes.Status413PayloadTooLarge, "文件过大",
-        $"文件：{(size is { } s ? $"大小约 {ImportOptions.Megabytes(s)}，" : "")}超过上限 {ImportOptions.Megabytes(options.MaxUploadBytes)}，请分村或分网格拆成几个文件上传");
+    public static FileRefusal TooLarge(long? size, ImportOptions options) => ImportUpload.TooLarge(size, options);
 
     private static ProblemHttpResult Problem(FileRefusal refusal) =>
         TypedResults.Problem(refusal.Message, statusCode: refusal.Status, title: refusal.Title);
-
-    private static async Task<Stream> CopyToTempAsync(Stream upload, CancellationToken ct)
-    {
-        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await upload.CopyToAsync(temp, ct);
-        temp.Position = 0;
-        return temp;
-    }
 }

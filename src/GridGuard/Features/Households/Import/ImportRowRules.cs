@@ -110,34 +110,10 @@ public static partial class ImportRowRules
     /// </summary>
     private static string? Text(ImportRow row, ImportRecord record, ImportColumn column, int maxLength, bool required = false)
     {
-        var cell = record[column];
-        if (cell.IsFormula)
+        var text = ImportCells.Text(record[column], column, maxLength, required, out var error);
+        if (error is not null)
         {
-            row.Fail(column, $"{column.Name}：单元格含公式，系统不计算公式，请改为直接填写内容");
-            return null;
-        }
-
-        var text = cell.Text?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                row.Fail(column, $"{column.Name}：不能为空");
-            }
-
-            return null;
-        }
-
-        if (text[0] is '=' or '+' or '-' or '@')
-        {
-            row.Fail(column, $"{column.Name}：不能以 = + - @ 开头（可能是公式），请删除开头的符号");
-            return null;
-        }
-
-        if (text.Length > maxLength)
-        {
-            row.Fail(column, $"{column.Name}：不能超过 {maxLength} 个字符（现有 {text.Length} 个）");
-            return null;
+            row.Fail(column, error);
         }
 
         return text;

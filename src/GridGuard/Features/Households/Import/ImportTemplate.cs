@@ -6,8 +6,8 @@ using System.Xml;
 namespace GridGuard.Features.Households.Import;
 
 /// <summary>
-/// The household list template, built from <see cref="ImportColumns"/>. Row 1 is the note, row 2 the column names,
-/// data from row 3. The xlsx is written by hand (a few small XML parts) because its data columns must be formatted
+/// An upload template, built from an <see cref="ImportSheet"/> (the household list's by default, <see cref="ImportColumns"/>;
+/// the venue list uses it too). Row 1 is the note, row 2 the column names, data from row 3. The xlsx is written by hand (a few small XML parts) because its data columns must be formatted
 /// as text: otherwise Excel turns an 18-digit ID number into 5.30427E+17 and loses its last digits.
 /// Its second sheet, 填写说明, gives each column's rule and an example.
 /// </summary>
@@ -25,24 +25,32 @@ public static class ImportTemplate
     private const int Bold = 1;
     private const int Wrap = 3;
 
+    /// <summary>The household list's CSV template.</summary>
+    public static byte[] Csv() => Csv(ImportColumns.Sheet);
+
     /// <summary>UTF-8 with BOM (so that Excel opens it as UTF-8): the note line, then the header line.</summary>
-    public static byte[] Csv()
+    public static byte[] Csv(ImportSheet sheet)
     {
-        var text = Quote(ImportColumns.Note) + "\r\n" + string.Join(",", ImportColumns.All.Select(ImportColumns.Header)) + "\r\n";
+        var text = Quote(sheet.Note) + "\r\n" + string.Join(",", sheet.Columns.Select(ImportSheet.Header)) + "\r\n";
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
     private static string Quote(string s) =>
         s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
-    public static byte[] Xlsx()
+    /// <summary>The household list's xlsx template.</summary>
+    public static byte[] Xlsx() => Xlsx(ImportColumns.Sheet,
+        c => c == ImportColumns.GridCode || c == ImportColumns.IdNumber ? 22 : c == ImportColumns.Address ? 26 : 13);
+
+    /// <summary>The xlsx template of <paramref name="sheet"/>; <paramref name="width"/> gives each column's width in characters.</summary>
+    public static byte[] Xlsx(ImportSheet sheet, Func<ImportColumn, int> width)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             Part(zip, "[Content_Types].xml", ContentTypes);
             Part(zip, "_rels/.rels", w => Relationships(w, ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")));
-            Part(zip, "xl/workbook.xml", Workbook);
+            Part(zip, "xl/workbook.xml", w => Workbook(w, sheet.DataSheetName));
             Part(zip, "xl/_rels/workbook.xml.rels", w => Relationships(w,
                 ("rId1", Rel + "/worksheet", "worksheets/sheet1.xml"),
                 ("rId2", Rel + "/worksheet", "worksheets/sheet2.xml"),
@@ -52,8 +60,8 @@ public static class ImportTemplate
                 styles.Write(StylesXml);
             }
 
-            Part(zip, "xl/worksheets/sheet1.xml", DataSheetXml);
-            Part(zip, "xl/worksheets/sheet2.xml", InstructionsSheetXml);
+            Part(zip, "xl/worksheets/sheet1.xml", w => DataSheetXml(w, sheet, width));
+            Part(zip, "xl/worksheets/sheet2.xml", w => InstructionsSheetXml(w, sheet));
         }
 
         return buffer.ToArray();
@@ -98,13 +106,13 @@ public static class ImportTemplate
         w.WriteEndElement();
     }
 
-    private static void Workbook(XmlWriter w)
+    private static void Workbook(XmlWriter w, string dataSheet)
     {
         w.WriteStartElement("workbook", Main);
         w.WriteAttributeString("xmlns", "r", null, Rel);
         w.WriteStartElement("sheets", Main);
         var i = 0;
-        foreach (var name in new[] { DataSheet, InstructionsSheet })
+        foreach (var name in new[] { dataSheet, InstructionsSheet })
         {
             i++;
             w.WriteStartElement("sheet", Main);
@@ -136,9 +144,9 @@ public static class ImportTemplate
             </styleSheet>
             """;
 
-    private static void DataSheetXml(XmlWriter w)
+    private static void DataSheetXml(XmlWriter w, ImportSheet sheet, Func<ImportColumn, int> width)
     {
-        var columns = ImportColumns.All;
+        var columns = sheet.Columns;
         var last = ColumnLetters(columns.Count - 1);
         w.WriteStartElement("worksheet", Main);
         Element(w, "dimension", Main, ("ref", $"A1:{last}2"));
@@ -146,22 +154,21 @@ public static class ImportTemplate
         w.WriteStartElement("cols", Main);
         foreach (var c in columns)
         {
-            var width = c == ImportColumns.GridCode || c == ImportColumns.IdNumber ? 22 : c == ImportColumns.Address ? 26 : 13;
             var n = (c.Index + 1).ToString(CultureInfo.InvariantCulture);
-            Element(w, "col", Main, ("min", n), ("max", n), ("width", width.ToString(CultureInfo.InvariantCulture)),
+            Element(w, "col", Main, ("min", n), ("max", n), ("width", width(c).ToString(CultureInfo.InvariantCulture)),
                 ("style", Text.ToString(CultureInfo.InvariantCulture)), ("customWidth", "1"));
         }
 
         w.WriteEndElement();
         w.WriteStartElement("sheetData", Main);
-        Row(w, 1, [ImportColumns.Note], Wrap, height: 75);
-        Row(w, 2, columns.Select(ImportColumns.Header).ToList(), Bold);
+        Row(w, 1, [sheet.Note], Wrap, height: 75);
+        Row(w, 2, columns.Select(ImportSheet.Header).ToList(), Bold);
         w.WriteEndElement();
         w.WriteRaw($"""<mergeCells count="1"><mergeCell ref="A1:{last}1"/></mergeCells>""");
         w.WriteEndElement();
     }
 
-    private static void InstructionsSheetXml(XmlWriter w)
+    private static void InstructionsSheetXml(XmlWriter w, ImportSheet sheet)
     {
         w.WriteStartElement("worksheet", Main);
         w.WriteStartElement("cols", Main);
@@ -175,12 +182,12 @@ public static class ImportTemplate
         w.WriteStartElement("sheetData", Main);
         Row(w, 1, ["列名", "表头必备", "填写规则", "示例"], Bold);
         var r = 2;
-        foreach (var c in ImportColumns.All)
+        foreach (var c in sheet.Columns)
         {
             Row(w, r++, [c.Name, c.Required ? "是" : "否", c.Rule, c.Example], Wrap);
         }
 
-        Row(w, r + 1, [ImportColumns.Note], Wrap);
+        Row(w, r + 1, [sheet.Note], Wrap);
         w.WriteEndElement();
         w.WriteEndElement();
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace GridGuard.Features.Households.Import;
@@ -32,13 +33,35 @@ public sealed class ImportOptions
         : (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
 }
 
+/// <summary>The upload URLs whose request body limit is Import:MaxUploadBytes: an API path and the page that posts to itself.</summary>
+public sealed class ImportUploadRoutes
+{
+    public List<(string ApiPath, string PagePath)> Routes { get; } = [];
+}
+
+public static class ImportUploadServices
+{
+    /// <summary>
+    /// Registers one upload (its API path and its page path) under the import size limit. The limit's middleware is
+    /// added once, however many capabilities register uploads.
+    /// </summary>
+    public static IServiceCollection AddImportUpload(this IServiceCollection services, string apiPath, string pagePath)
+    {
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, ImportUploadLimit>());
+        services.Configure<ImportUploadRoutes>(r => r.Routes.Add((apiPath, pagePath)));
+        return services;
+    }
+}
+
 /// <summary>
-/// Sets the server's request body limit of the two upload URLs to Import:MaxUploadBytes (plus the multipart
-/// overhead) before anything reads the body; Kestrel's default (about 28.6 MB) would otherwise refuse larger files
-/// with a bare 413. A page upload that announces a body over the limit is sent back to the page with a Chinese
-/// message; the API checks the same announced length itself, after authentication, and answers a Chinese 413.
+/// Sets the server's request body limit of the registered upload URLs (<see cref="ImportUploadRoutes"/>) to
+/// Import:MaxUploadBytes (plus the multipart overhead) before anything reads the body; Kestrel's default (about
+/// 28.6 MB) would otherwise refuse larger files with a bare 413. A page upload that announces a body over the limit is
+/// sent back to its page with a Chinese message (?tooLarge=1); the API checks the same announced length itself,
+/// after authentication, and answers a Chinese 413.
 /// </summary>
-internal sealed class ImportUploadLimit(IOptions<ImportOptions> options) : IStartupFilter
+internal sealed class ImportUploadLimit(IOptions<ImportOptions> options, IOptions<ImportUploadRoutes> routes) : IStartupFilter
 {
     public const string ApiPath = "/api/households/import";
     public const string PagePath = "/households/import";
@@ -48,21 +71,30 @@ internal sealed class ImportUploadLimit(IOptions<ImportOptions> options) : IStar
         app.Use(async (context, nextMiddleware) =>
         {
             var request = context.Request;
-            if (HttpMethods.IsPost(request.Method)
-                && (request.Path.Equals(ApiPath, StringComparison.OrdinalIgnoreCase)
-                    || request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase)))
+            if (HttpMethods.IsPost(request.Method))
             {
                 var max = options.Value.MaxRequestBytes;
-                if (request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase) && request.ContentLength > max)
+                foreach (var (api, page) in routes.Value.Routes)
                 {
-                    context.Response.Redirect(PagePath + "?tooLarge=1");
-                    context.Response.StatusCode = StatusCodes.Status303SeeOther;
-                    return;
-                }
+                    var isPage = request.Path.Equals(page, StringComparison.OrdinalIgnoreCase);
+                    if (!isPage && !request.Path.Equals(api, StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
 
-                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                {
-                    limit.MaxRequestBodySize = max;
+                    if (isPage && request.ContentLength > max)
+                    {
+                        context.Response.Redirect(page + "?tooLarge=1");
+                        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                        return;
+                    }
+
+                    if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                    {
+                        limit.MaxRequestBodySize = max;
+                    }
+
+                    break;
                 }
             }
 
