@@ -73,6 +73,7 @@ public sealed partial class HouseholdImporter(
                 }
             }
 
+            progress?.Report(tally.Progress with { EstimatedRows = tally.Rows, Finishing = true });
             var rebuild = PhaseTimes.Start();
             time.Large = session.Large;
             await session.EndAsync(ct);

@@ -30,7 +30,8 @@ public static class ImportHouseholds
 
     public static async Task<Results<Ok<HouseholdImportReport>, ProblemHttpResult>> HandleAsync(
         HttpContext http, HouseholdImporter importer, CurrentUser me, IAntiforgery antiforgery,
-        IOptions<ImportOptions> options, CountyClock clock, ILogger<HouseholdImporter> log, CancellationToken ct)
+        IOptions<ImportOptions> options, CountyClock clock, ILogger<HouseholdImporter> log, ImportProgressBoard board,
+        string? progressId, CancellationToken ct)
     {
         if (!CanImport(me))
         {
@@ -43,8 +44,29 @@ public static class ImportHouseholds
             return Problem(refusal);
         }
 
-        var outcome = await RunAsync(file, importer, me, options.Value, clock, log, ct);
+        var outcome = await TrackedAsync(board, progressId, file, importer, me, options.Value, clock, log, ct);
         return outcome.Report is { } report ? TypedResults.Ok(report) : Problem(outcome.Refusal!);
+    }
+
+    /// <summary>
+    /// <see cref="RunAsync"/> with its progress on the <see cref="ImportProgressBoard"/> under the client's
+    /// <paramref name="progressId"/> (none when it is missing or malformed), ending as done or refused.
+    /// </summary>
+    public static async Task<Outcome> TrackedAsync(ImportProgressBoard board, string? progressId,
+        IFormFile? file, HouseholdImporter importer, CurrentUser me, ImportOptions options, CountyClock clock,
+        ILogger log, CancellationToken ct)
+    {
+        var tracker = board.Start(me.UserId, progressId);
+        Outcome? outcome = null;
+        try
+        {
+            outcome = await RunAsync(file, importer, me, options, clock, log, ct, tracker);
+            return outcome;
+        }
+        finally
+        {
+            tracker?.Finish(outcome);
+        }
     }
 
     /// <summary>The use case, shared by the API and the page: checks the user and the file, reads it, imports.</summary>

@@ -13,6 +13,9 @@ public sealed record ImportProgress(int Rows, int Imported, int Rejected)
 {
     /// <summary>The rows the whole file probably holds (from how far into the file the reader is); null when unknown.</summary>
     public int? EstimatedRows { get; init; }
+
+    /// <summary>Every row has been read and written; what is left is rebuilding indexes (large uploads) and the commit.</summary>
+    public bool Finishing { get; init; }
 }
 
 /// <summary>

@@ -174,8 +174,10 @@ public sealed class ImportHouseholdsChunkTests(AppFactory app)
             await importer.ImportAsync(new ImportInput("p.csv", rows, read => 5), new SyncProgress(seen.Add), CancellationToken.None);
         }
 
-        Assert.Equal([2, 4, 5], seen.Select(p => p.Rows));
-        Assert.Equal([2, 4, 5], seen.Select(p => p.Imported));
+        // One report per chunk, then one that says every row is in and the commit is under way.
+        Assert.Equal([2, 4, 5, 5], seen.Select(p => p.Rows));
+        Assert.Equal([2, 4, 5, 5], seen.Select(p => p.Imported));
+        Assert.Equal([false, false, false, true], seen.Select(p => p.Finishing));
         Assert.All(seen, p => Assert.Equal(5, p.EstimatedRows));
     }
 
