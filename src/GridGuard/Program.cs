@@ -4,6 +4,7 @@ using GridGuard.Features.ControlPlans;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using GridGuard.Features.Policies;
+using GridGuard.Features.Quarantine;
 using GridGuard.Features.Venues;
 using GridGuard.Platform;
 using GridGuard.Platform.Audit;
@@ -23,6 +24,7 @@ builder.Services.AddTips();
 builder.Services.AddVenues();
 builder.Services.AddPolicies();
 builder.Services.AddControlPlans();
+builder.Services.AddQuarantine();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -42,6 +44,7 @@ app.MapTips();
 app.MapVenues();
 app.MapPolicies();
 app.MapControlPlans();
+app.MapQuarantine();
 app.MapPages();
 await app.RunAsync();
 

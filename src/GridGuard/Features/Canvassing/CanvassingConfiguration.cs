@@ -110,7 +110,8 @@ public sealed class RewardConfiguration : IEntityTypeConfiguration<Reward>
         b.Property(r => r.RecipientPhone).HasMaxLength(20);
         b.Property(r => r.Reason).HasMaxLength(200).IsRequired();
         b.HasIndex(r => r.JurisdictionId);
-        b.HasIndex(r => r.TipId);
+        // One reward per confirmed tip (ConfirmTip claims the tip first; the index wins a race).
+        b.HasIndex(r => r.TipId).IsUnique();
         b.HasOne(r => r.Jurisdiction).WithMany().HasForeignKey(r => r.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

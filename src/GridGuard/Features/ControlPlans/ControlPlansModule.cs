@@ -1,5 +1,6 @@
 using GridGuard.Features.ControlPlans.Arrivals;
 using GridGuard.Features.ControlPlans.Plans;
+using GridGuard.Features.ControlPlans.PolicySwitch;
 
 namespace GridGuard.Features.ControlPlans;
 
@@ -28,6 +29,8 @@ public static class ControlPlansModule
         plans.MapListPlans();
         plans.MapGetPlan();
         plans.MapConfirmPlan();
+        plans.MapPreviewPolicySwitch();
+        plans.MapApplyPolicySwitch();
         return app;
     }
 }

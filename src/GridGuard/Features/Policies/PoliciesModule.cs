@@ -1,4 +1,6 @@
+using GridGuard.Features.Households.Import;
 using GridGuard.Features.Policies.RiskAreas;
+using GridGuard.Features.Policies.RiskAreas.Import;
 using GridGuard.Features.Policies.Versions;
 
 namespace GridGuard.Features.Policies;
@@ -6,7 +8,9 @@ namespace GridGuard.Features.Policies;
 /// <summary>Risk areas (风险地区) and versioned policies (管控规则): the county's published list and rulebooks.</summary>
 public static class PoliciesModule
 {
-    public static IServiceCollection AddPolicies(this IServiceCollection services) => services;
+    public static IServiceCollection AddPolicies(this IServiceCollection services) => services
+        .AddScoped<RiskAreaImporter>()
+        .AddImportUpload("/api/risk-areas/import", "/risk-areas/import");
 
     public static WebApplication MapPolicies(this WebApplication app)
     {
@@ -18,6 +22,9 @@ public static class PoliciesModule
         areas.MapEditRiskArea();
         areas.MapEndRiskArea();
         areas.MapDeleteRiskArea();
+        areas.MapImportRiskAreas();
+        areas.MapGetRiskAreaImportTemplate();
+        areas.MapExportRiskAreas();
 
         var policies = app.MapGroup("/api/policies").WithTags("管控规则").RequireAuthorization();
         policies.MapListPolicies();

@@ -64,7 +64,14 @@ public static class EditVenue
         if (db.ChangeTracker.HasChanges())
         {
             venue.UpdatedAt = clock.UtcNow;
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                return RegistryResult.Invalid("Name", VenueInput.DuplicateName(values.Grid.Name, values.Name));
+            }
         }
 
         return RegistryResult.Ok(venue.Id);

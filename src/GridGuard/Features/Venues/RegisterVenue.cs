@@ -3,6 +3,7 @@ using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Features.Venues;
 
@@ -55,7 +56,16 @@ public static class RegisterVenue
             UpdatedAt = now,
         };
         db.Venues.Add(venue);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another register of the same name in the grid: the unique index kept one.
+            return RegistryResult.Invalid("Name", VenueInput.DuplicateName(values.Grid.Name, values.Name));
+        }
+
         return RegistryResult.Ok(venue.Id);
     }
 }

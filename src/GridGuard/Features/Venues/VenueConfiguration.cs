@@ -16,6 +16,8 @@ public sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         b.Property(v => v.ResponsiblePhone).HasMaxLength(20);
         b.HasIndex(v => new { v.JurisdictionId, v.Kind });
         b.HasIndex(v => v.Name);
+        // One name per grid, active or not (VenueInput checks it first; the index wins a race).
+        b.HasIndex(v => new { v.JurisdictionId, v.Name }).IsUnique();
         b.HasOne(v => v.Jurisdiction).WithMany().HasForeignKey(v => v.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -83,13 +83,17 @@ public static class VenueInput
         if (grid is not null && name is not null
             && await db.Venues.AsNoTracking().AnyAsync(v => v.JurisdictionId == grid.Id && v.Name == name && v.Id != exceptVenueId, ct))
         {
-            errors.Add("Name", $"场所名称：网格“{grid.Name}”已有名为“{name}”的场所（含已停用的），请修改原记录或换一个名称");
+            errors.Add("Name", DuplicateName(grid.Name, name));
         }
 
         return errors.Any
             ? (null, RegistryResult.Invalid(errors))
             : (new VenueValues(grid!, name!, kind!.Value, address, responsible!, phone, staff), null);
     }
+
+    /// <summary>The message for a second venue of the same name in a grid (active or not).</summary>
+    public static string DuplicateName(string gridName, string name) =>
+        $"场所名称：网格“{gridName}”已有名为“{name}”的场所（含已停用的），请修改原记录或换一个名称";
 
     /// <summary>外地员工数 must be a whole number from 0 up.</summary>
     public static string? StaffError(int staff) =>

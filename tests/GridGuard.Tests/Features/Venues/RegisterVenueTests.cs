@@ -113,4 +113,35 @@ public sealed class RegisterVenueTests(AppFactory app)
         Assert.StartsWith($"场所名称：网格“大寨第一网格”已有名为“{name}”的场所", (await Problem.ReadAsync(again)).For("Name"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
     }
+
+    [Fact]
+    public async Task RegisterVenue_SameNameFiveTimesAtOnce_OneCreatedTheOthers400()
+    {
+        var g = await TwoGridsAsync(app);
+        var name = VenueData.NewTag();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5)
+            .Select(_ => g.A.PostAsJsonAsync("/api/venues", VenueData.Body(g.Tree.Grid1.Id, name))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created),
+            r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Venues.CountAsync(v => v.Name == name)));
+    }
+
+    [Fact]
+    public async Task VenueTable_TwinNameInOneGrid_RefusedByTheUniqueIndex()
+    {
+        var g = await TwoGridsAsync(app);
+        var name = VenueData.NewTag();
+        await VenueData.RegisterAsync(g.A, g.Tree.Grid1.Id, name);
+
+        var twin = await Record.ExceptionAsync(() => app.WithDbAsync(async db =>
+        {
+            db.Venues.Add(new Venue { Name = name, JurisdictionId = g.Tree.Grid1.Id, ResponsibleName = "李四", IsActive = false });
+            await db.SaveChangesAsync();
+        }));
+
+        Assert.IsType<DbUpdateException>(twin);
+    }
 }

@@ -10,7 +10,8 @@ public static class PlanMapping
     public static string Cover(ScheduledTest t) => t.Phase is { } p ? $"{p}:{t.Day}" : "A";
 
     /// <summary>
-    /// Sets the policy, rule, decision fields, phases (updated in place by number, so the unique index holds) and tests.
+    /// Sets the policy, rule, decision fields, phases (updated in place by number, so the unique index holds) and tests
+    /// (matched by due date, so a policy switch keeps the tests already taken).
     /// The exception is Proposed while the calculator proposes it, Overridden when staff kept Central, else None.
     /// </summary>
     public static void Apply(AppDbContext db, ControlPlan plan, ComputedPlan computed, Guid? policyId, DateTime now)
@@ -57,13 +58,23 @@ public static class PlanMapping
                 (p.Kind, p.RuleKind, p.Start, p.End, p.ChecksPerDay, p.DailyVisits, p.Elapsed);
         }
 
+        // Tests are matched by due date: a test on a day the new schedule keeps stays (with any result it has), a test
+        // that already has a result is history and stays too, and the rest are replaced.
+        var wanted = computed.Tests.GroupBy(t => t.Due).ToDictionary(g => g.Key, g => g.First());
         foreach (var old in plan.Tests.ToList())
         {
-            plan.Tests.Remove(old);
-            db.PlanTests.Remove(old);
+            if (wanted.Remove(old.Due, out var t))
+            {
+                (old.Within24hOf, old.Covers) = (t.Within24hOf, string.Join(",", t.Covers.Select(Cover)));
+            }
+            else if (old.Result is null)
+            {
+                plan.Tests.Remove(old);
+                db.PlanTests.Remove(old);
+            }
         }
 
-        foreach (var t in computed.Tests)
+        foreach (var t in wanted.Values.OrderBy(t => t.Due))
         {
             var test = new PlanTest
             {

@@ -8,6 +8,7 @@ public enum PlanResultKind
     Invalid,
     NotFound,
     Conflict,
+    Forbidden,
 }
 
 /// <summary>How a plan command ended, shared by the API (status codes) and the pages (messages beside the form).</summary>
@@ -22,4 +23,6 @@ public static class PlanResult
     public static PlanResult<T> NotFound<T>() => new(PlanResultKind.NotFound, default, new FieldErrors(), null);
 
     public static PlanResult<T> Conflict<T>(string message) => new(PlanResultKind.Conflict, default, new FieldErrors(), message);
+
+    public static PlanResult<T> Forbidden<T>() => new(PlanResultKind.Forbidden, default, new FieldErrors(), null);
 }

@@ -26,6 +26,17 @@ public static class ImportTemplate
     private const int Wrap = 3;
 
     /// <summary>The household list's CSV template.</summary>
+    /// <summary>The answer of a template endpoint: <paramref name="format"/> xlsx (default) or csv, named after <paramref name="stem"/>.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult,
+        Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult> Download(ImportSheet sheet, Func<ImportColumn, int> width, string stem,
+        string? format) =>
+        (format ?? "xlsx").Trim().ToLowerInvariant() switch
+        {
+            "xlsx" => TypedResults.File(Xlsx(sheet, width), XlsxContentType, stem + ".xlsx"),
+            "csv" => TypedResults.File(Csv(sheet), "text/csv; charset=utf-8", stem + ".csv"),
+            _ => TypedResults.Problem($"format：“{format}”无效，应为 xlsx 或 csv", statusCode: StatusCodes.Status400BadRequest, title: "参数错误"),
+        };
+
     public static byte[] Csv() => Csv(ImportColumns.Sheet);
 
     /// <summary>UTF-8 with BOM (so that Excel opens it as UTF-8): the note line, then the header line.</summary>

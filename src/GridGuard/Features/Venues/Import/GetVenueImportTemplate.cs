@@ -17,11 +17,5 @@ public static class GetVenueImportTemplate
     }
 
     public static Results<FileContentHttpResult, ProblemHttpResult> Handle(string? format) =>
-        (format ?? "xlsx").Trim().ToLowerInvariant() switch
-        {
-            "xlsx" => TypedResults.File(ImportTemplate.Xlsx(VenueColumns.Sheet, VenueColumns.Width),
-                ImportTemplate.XlsxContentType, FileStem + ".xlsx"),
-            "csv" => TypedResults.File(ImportTemplate.Csv(VenueColumns.Sheet), "text/csv; charset=utf-8", FileStem + ".csv"),
-            _ => TypedResults.Problem($"format：“{format}”无效，应为 xlsx 或 csv", statusCode: StatusCodes.Status400BadRequest, title: "参数错误"),
-        };
+        ImportTemplate.Download(VenueColumns.Sheet, VenueColumns.Width, FileStem, format);
 }

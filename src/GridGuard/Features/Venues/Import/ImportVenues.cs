@@ -19,7 +19,7 @@ public static class ImportVenues
     public const string PagePath = "/venues/import";
 
     /// <summary>Either the report of a run, or why the whole file was refused.</summary>
-    public sealed record Outcome(VenueImportReport? Report, FileRefusal? Refusal);
+    public sealed record Outcome(ListImportReport? Report, FileRefusal? Refusal);
 
     public static RouteGroupBuilder MapImportVenues(this RouteGroupBuilder group)
     {
@@ -30,7 +30,7 @@ public static class ImportVenues
         return group;
     }
 
-    public static async Task<Results<Ok<VenueImportReport>, ProblemHttpResult>> HandleAsync(
+    public static async Task<Results<Ok<ListImportReport>, ProblemHttpResult>> HandleAsync(
         HttpContext http, VenueImporter importer, CurrentUser me, IAntiforgery antiforgery,
         IOptions<ImportOptions> options, ILogger<VenueImporter> log, CancellationToken ct)
     {

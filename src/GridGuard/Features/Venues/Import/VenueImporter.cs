@@ -26,7 +26,7 @@ public sealed class VenueImporter(AppDbContext db, AuditLog audit, CountyClock c
 
     private sealed record Grid(Guid Id, string Path);
 
-    public async Task<VenueImportReport> ImportAsync(string fileName, IReadOnlyList<VenueImportRow> rows, CancellationToken ct)
+    public async Task<ListImportReport> ImportAsync(string fileName, IReadOnlyList<VenueImportRow> rows, CancellationToken ct)
     {
         var now = clock.UtcNow;
         var grids = await ResolveGridsAsync(rows, ct);
@@ -115,8 +115,8 @@ public sealed class VenueImporter(AppDbContext db, AuditLog audit, CountyClock c
             .OrderBy(e => e.Row)
             .ThenBy(e => C.All.FirstOrDefault(c => c.Name == e.Column)?.Index ?? -1)
             .ToList();
-        return new VenueImportReport(fileName, rows.Count, good.Count, rows.Count(r => !r.IsGood), created, updated,
-            unchanged, RowRange.Of(good.Select(g => g.Row.Row)), errors.Count, errors.Take(VenueImportReport.MaxErrors).ToList());
+        return new ListImportReport(fileName, rows.Count, good.Count, rows.Count(r => !r.IsGood), created, updated,
+            unchanged, RowRange.Of(good.Select(g => g.Row.Row)), errors.Count, errors.Take(ListImportReport.MaxErrors).ToList());
     }
 
     /// <summary>Sets what the row gives (non-null) where it differs; true when anything changed.</summary>

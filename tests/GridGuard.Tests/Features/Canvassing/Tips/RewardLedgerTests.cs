@@ -7,6 +7,7 @@ using GridGuard.Features.Jurisdictions;
 using GridGuard.Platform.Auth;
 using GridGuard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace GridGuard.Tests.Features.Canvassing.Tips;
@@ -171,5 +172,30 @@ public sealed class RewardLedgerTests(AppFactory app)
         Assert.Contains("1 笔 · 300 元", township, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Contains("您的岗位无权查看奖励台账", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RewardTable_SecondRewardForOneTip_RefusedByTheUniqueIndex()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var tip = await TipData.TipAsync(app, tree.Village1);
+        Reward For(Guid tipId) => new()
+        {
+            TipId = tipId, RecipientName = "王热心", JurisdictionId = tree.Grid1.Id, Amount = 500, Reason = "群众线索",
+            CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
+        };
+        await app.WithDbAsync(async db =>
+        {
+            db.Rewards.Add(For(tip.Id));
+            await db.SaveChangesAsync();
+        });
+
+        var twin = await Record.ExceptionAsync(() => app.WithDbAsync(async db =>
+        {
+            db.Rewards.Add(For(tip.Id));
+            await db.SaveChangesAsync();
+        }));
+
+        Assert.IsType<DbUpdateException>(twin);
     }
 }

@@ -61,10 +61,10 @@ public static class VenueFiles
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] bytes, string fileName) =>
         client.PostAsync("/api/venues/import", ImportFiles.Form(bytes, fileName));
 
-    public static async Task<VenueImportReport> ImportAsync(HttpClient client, byte[] bytes, string fileName)
+    public static async Task<ListImportReport> ImportAsync(HttpClient client, byte[] bytes, string fileName)
     {
         var response = await PostAsync(client, bytes, fileName);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<VenueImportReport>(TestJson.Options))!;
+        return (await response.Content.ReadFromJsonAsync<ListImportReport>(TestJson.Options))!;
     }
 }

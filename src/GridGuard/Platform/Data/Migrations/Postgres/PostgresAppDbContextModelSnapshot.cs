@@ -182,7 +182,8 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("JurisdictionId");
 
-                    b.HasIndex("TipId");
+                    b.HasIndex("TipId")
+                        .IsUnique();
 
                     b.ToTable("Rewards", (string)null);
                 });
@@ -958,6 +959,210 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.ToTable("RiskAreas", (string)null);
                 });
 
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineRoom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("QuarantineRooms", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ActivationStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("JurisdictionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("QuarantineSites", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.RoomAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CheckedOutById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ControlPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlPlanId");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RoomAssignments_PersonId_Open")
+                        .HasFilter("\"CheckedOutAt\" IS NULL");
+
+                    b.HasIndex("PersonId", "CheckedInAt");
+
+                    b.HasIndex("RoomId", "CheckedOutAt");
+
+                    b.HasIndex("SiteId", "CheckedOutAt");
+
+                    b.ToTable("RoomAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Crew")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("DepartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("FromSiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("NegativePressure")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToSiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VehiclePlate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("FromSiteId", "DepartedAt");
+
+                    b.HasIndex("PersonId", "DepartedAt");
+
+                    b.HasIndex("ToSiteId", "DepartedAt");
+
+                    b.ToTable("Transfers", (string)null);
+                });
+
             modelBuilder.Entity("GridGuard.Features.Venues.Venue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1007,6 +1212,9 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.HasIndex("JurisdictionId", "Kind");
+
+                    b.HasIndex("JurisdictionId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Venues", (string)null);
                 });
@@ -1498,6 +1706,93 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineRoom", b =>
+                {
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany("Rooms")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.RoomAssignment", b =>
+                {
+                    b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ControlPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.Transfer", b =>
+                {
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany()
+                        .HasForeignKey("FromSiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany()
+                        .HasForeignKey("ToSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("GridGuard.Features.Venues.Venue", b =>
                 {
                     b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
@@ -1590,6 +1885,11 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("GridGuard.Features.Households.Person", b =>
                 {
                     b.Navigation("VulnerableGroups");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 #pragma warning restore 612, 618
         }

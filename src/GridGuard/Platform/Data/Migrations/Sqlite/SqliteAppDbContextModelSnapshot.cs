@@ -177,7 +177,8 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("JurisdictionId");
 
-                    b.HasIndex("TipId");
+                    b.HasIndex("TipId")
+                        .IsUnique();
 
                     b.ToTable("Rewards", (string)null);
                 });
@@ -951,6 +952,210 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.ToTable("RiskAreas", (string)null);
                 });
 
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineRoom", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("QuarantineRooms", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActivationStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsiblePhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("JurisdictionId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("QuarantineSites", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.RoomAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckedOutById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoomId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlPlanId");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_RoomAssignments_PersonId_Open")
+                        .HasFilter("\"CheckedOutAt\" IS NULL");
+
+                    b.HasIndex("PersonId", "CheckedInAt");
+
+                    b.HasIndex("RoomId", "CheckedOutAt");
+
+                    b.HasIndex("SiteId", "CheckedOutAt");
+
+                    b.ToTable("RoomAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArrivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Crew")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DepartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromSiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NegativePressure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToSiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VehiclePlate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("FromSiteId", "DepartedAt");
+
+                    b.HasIndex("PersonId", "DepartedAt");
+
+                    b.HasIndex("ToSiteId", "DepartedAt");
+
+                    b.ToTable("Transfers", (string)null);
+                });
+
             modelBuilder.Entity("GridGuard.Features.Venues.Venue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1000,6 +1205,9 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.HasIndex("JurisdictionId", "Kind");
+
+                    b.HasIndex("JurisdictionId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Venues", (string)null);
                 });
@@ -1489,6 +1697,93 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineRoom", b =>
+                {
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany("Rooms")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.RoomAssignment", b =>
+                {
+                    b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
+                        .WithMany()
+                        .HasForeignKey("ControlPlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineRoom", null)
+                        .WithMany()
+                        .HasForeignKey("RoomId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.Transfer", b =>
+                {
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany()
+                        .HasForeignKey("FromSiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Quarantine.QuarantineSite", null)
+                        .WithMany()
+                        .HasForeignKey("ToSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("GridGuard.Features.Venues.Venue", b =>
                 {
                     b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
@@ -1581,6 +1876,11 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("GridGuard.Features.Households.Person", b =>
                 {
                     b.Navigation("VulnerableGroups");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>
+                {
+                    b.Navigation("Rooms");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,13 +1,11 @@
-using GridGuard.Features.Households.Import;
-
-namespace GridGuard.Features.Venues.Import;
+namespace GridGuard.Features.Households.Import;
 
 /// <summary>
-/// What a venue list upload did. Good rows went in (<see cref="ImportedRows"/>): new venues were registered, known
-/// ones (same grid and name) updated or found unchanged. Bad rows did not, and each of their reasons is in
+/// What a list upload of one row per thing (venues, risk areas) did. Good rows went in (<see cref="ImportedRows"/>): new
+/// things were registered, known ones (same identity: grid and name, or place, level and start) updated or found unchanged. Bad rows did not, and each of their reasons is in
 /// <see cref="Errors"/> (the first <see cref="MaxErrors"/>; <see cref="ErrorCount"/> counts all).
 /// </summary>
-public sealed record VenueImportReport(
+public sealed record ListImportReport(
     string FileName,
     int Rows,
     int Imported,
