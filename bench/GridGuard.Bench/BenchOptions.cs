@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace GridGuard.Bench;
 
-public sealed record BenchOptions(string Scenario, int? Size, string Provider)
+public sealed record BenchOptions(string Scenario, int? Size, string Provider, string? Format = null)
 {
     public const string PostgresVariable = "GRIDGUARD_BENCH_POSTGRES";
 
@@ -22,6 +22,7 @@ public sealed record BenchOptions(string Scenario, int? Size, string Provider)
 
         int? size = null;
         var provider = "sqlite";
+        string? format = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,12 +34,15 @@ public sealed record BenchOptions(string Scenario, int? Size, string Provider)
                 case "--provider" when i + 1 < args.Length && args[i + 1] is "sqlite" or "postgres":
                     provider = args[++i];
                     break;
+                case "--format" when i + 1 < args.Length && args[i + 1] is "csv" or "xlsx":
+                    format = args[++i];
+                    break;
                 default:
                     Console.Error.WriteLine($"无法识别的参数: {args[i]}");
                     return null;
             }
         }
 
-        return new BenchOptions(args[0], size, provider);
+        return new BenchOptions(args[0], size, provider, format);
     }
 }

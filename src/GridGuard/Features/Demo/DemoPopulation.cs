@@ -34,10 +34,9 @@ public sealed class DemoPopulation(AppDbContext db, AuditLog audit, TimeProvider
         var started = time.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
         var today = clock.Today;
-        var grids = await GridSitesAsync(county.Path, ct);
+        var grids = await GridSitesAsync(db, county.Path, ct);
         var population = new SyntheticPopulation(Seed, today, now);
-        var weights = grids.Select(g => 70 + (int)((uint)SyntheticPopulation.StableHash(g.Code) % 60)).ToArray();
-        var total = weights.Sum();
+        var shares = PersonsPerGrid(grids, persons);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var canvass = new Canvass
@@ -56,7 +55,7 @@ public sealed class DemoPopulation(AppDbContext db, AuditLog audit, TimeProvider
         for (var i = 0; i < grids.Count; i++)
         {
             var grid = grids[i];
-            var households = population.For(grid, (int)((long)persons * weights[i] / total)).ToList();
+            var households = population.For(grid, shares[i]).ToList();
             var stewards = Stewards(random, grid, households.Count, now, batch);
             for (var k = 0; k < households.Count; k++)
             {
@@ -89,8 +88,16 @@ public sealed class DemoPopulation(AppDbContext db, AuditLog audit, TimeProvider
             batch.PersonCount, batch.HouseholdCount, batch.StewardCount, batch.VisitCount, time.GetElapsedTime(started).TotalSeconds);
     }
 
+    /// <summary>How many of <paramref name="persons"/> live in each grid: 70–129 parts per grid, fixed by its code.</summary>
+    public static int[] PersonsPerGrid(IReadOnlyList<GridSite> grids, int persons)
+    {
+        var weights = grids.Select(g => 70 + (int)((uint)SyntheticPopulation.StableHash(g.Code) % 60)).ToArray();
+        var total = weights.Sum();
+        return weights.Select(w => (int)((long)persons * w / total)).ToArray();
+    }
+
     /// <summary>Every active grid of the county with the address text of its compound/group and building.</summary>
-    private async Task<List<GridSite>> GridSitesAsync(string countyPath, CancellationToken ct)
+    public static async Task<List<GridSite>> GridSitesAsync(AppDbContext db, string countyPath, CancellationToken ct)
     {
         var nodes = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Path.StartsWith(countyPath) && j.IsActive)

@@ -11,6 +11,7 @@ public static class HouseholdsModule
     {
         services.AddOptions<StewardshipOptions>().BindConfiguration(StewardshipOptions.Section);
         services.AddScoped<HouseholdImporter>();
+        services.AddSingleton<ImportProgressBoard>();
         services.AddImportUpload(ImportUploadLimit.ApiPath, ImportUploadLimit.PagePath);
         return services;
     }
@@ -33,6 +34,7 @@ public static class HouseholdsModule
         households.MapAssignSteward();
         households.MapImportHouseholds();
         households.MapGetImportTemplate();
+        households.MapGetImportProgress();
 
         var stewardship = app.MapGroup("/api/stewardship").WithTags("联户包保").RequireAuthorization();
         stewardship.MapListStewards();

@@ -1,39 +1,34 @@
+using GridGuard.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Features.Households.Import;
 
 /// <summary>
-/// The write phases of an import, in order inside one transaction. Households go in before the persons that live in
-/// them, and heads are set last (household → head and person → household point at each other).
-/// Each phase works in batches of <see cref="Batch"/> and clears the change tracker between them, so that new rows
-/// (saved without per-row audit) and changes to existing rows (audited) never share a SaveChanges.
+/// The write phases of one chunk, in order inside the upload's transaction. Households go in before the persons that
+/// live in them, and heads are set last (household → head and person → household point at each other).
+/// New rows are bulk-inserted with <see cref="BulkCopy"/> (no change tracking, no per-row audit). Changes to existing
+/// rows go through EF in batches of <see cref="Batch"/>, audited, clearing the change tracker between batches.
 /// </summary>
 public sealed partial class HouseholdImporter
 {
-    private async Task InsertHouseholdsAsync(List<PlannedHousehold> created, DateTime now, Counts counts, CancellationToken ct)
+    private async Task InsertHouseholdsAsync(List<PlannedHousehold> created, DateTime now, ImportTally counts, CancellationToken ct)
     {
-        foreach (var chunk in created.Chunk(Batch))
+        counts.HouseholdsCreated += await BulkCopy.InsertAsync(db, created.Select(h => new Household
         {
-            db.Households.AddRange(chunk.Select(h => new Household
-            {
-                Id = h.Id,
-                JurisdictionId = h.GridId,
-                Address = h.Address,
-                Unit = h.Unit,
-                Room = h.Room,
-                IsRental = h.IsRental ?? false,
-                LandlordName = h.LandlordName,
-                LandlordPhone = h.LandlordPhone,
-                CreatedAt = now,
-                UpdatedAt = now,
-            }));
-            await db.SaveChangesWithoutAuditAsync(ct);
-            db.ChangeTracker.Clear();
-            counts.HouseholdsCreated += chunk.Length;
-        }
+            Id = h.Id,
+            JurisdictionId = h.GridId,
+            Address = h.Address,
+            Unit = h.Unit,
+            Room = h.Room,
+            IsRental = h.IsRental ?? false,
+            LandlordName = h.LandlordName,
+            LandlordPhone = h.LandlordPhone,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }), ct);
     }
 
-    private async Task UpdateHouseholdsAsync(List<PlannedHousehold> existing, DateTime now, Counts counts, CancellationToken ct)
+    private async Task UpdateHouseholdsAsync(List<PlannedHousehold> existing, DateTime now, ImportTally counts, CancellationToken ct)
     {
         foreach (var chunk in existing.Chunk(Batch))
         {
@@ -58,7 +53,7 @@ public sealed partial class HouseholdImporter
     }
 
     /// <summary>Updates matched persons (audited): fields given in the file, recorded groups, and household moves.</summary>
-    private async Task UpdatePersonsAsync(List<Target> matched, DateOnly today, DateTime now, Counts counts, CancellationToken ct)
+    private async Task UpdatePersonsAsync(List<Target> matched, DateOnly today, DateTime now, ImportTally counts, CancellationToken ct)
     {
         foreach (var chunk in matched.Chunk(Batch))
         {
@@ -160,81 +155,65 @@ public sealed partial class HouseholdImporter
         return changed;
     }
 
-    private async Task InsertPersonsAsync(List<Target> created, DateOnly today, DateTime now, Counts counts, CancellationToken ct)
+    private async Task InsertPersonsAsync(List<Target> created, DateOnly today, DateTime now, ImportTally counts, CancellationToken ct)
     {
-        foreach (var chunk in created.Chunk(Batch))
+        var persons = new List<Person>(created.Count);
+        var stays = new List<HouseholdMembership>(created.Count);
+        var groups = new List<PersonVulnerableGroup>();
+        foreach (var t in created)
         {
-            foreach (var t in chunk)
+            var row = t.Row;
+            var person = new Person
             {
-                var row = t.Row;
-                var person = new Person
-                {
-                    Name = row.Name!,
-                    IdType = row.IdType,
-                    IdNumber = row.IdNumber,
-                    BirthDate = row.BirthDate,
-                    Sex = row.Sex,
-                    Phone = row.Phone,
-                    Residency = row.Residency ?? Residency.Registered,
-                    Workplace = row.Workplace,
-                    Status = PersonStatus.Active,
-                    HouseholdId = t.Household.Id,
-                    JurisdictionId = t.Household.GridId,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                };
-                person.VulnerableGroups.AddRange((row.Groups ?? []).Select(g => new PersonVulnerableGroup { PersonId = person.Id, Group = g }));
-                t.PersonId = person.Id;
-                db.Persons.Add(person);
-                db.HouseholdMemberships.Add(new HouseholdMembership
-                {
-                    PersonId = person.Id,
-                    HouseholdId = t.Household.Id,
-                    Relation = row.Relation,
-                    From = today,
-                });
-            }
-
-            await db.SaveChangesWithoutAuditAsync(ct);
-            db.ChangeTracker.Clear();
-            counts.PersonsCreated += chunk.Length;
+                Name = row.Name!,
+                IdType = row.IdType,
+                IdNumber = row.IdNumber,
+                BirthDate = row.BirthDate,
+                Sex = row.Sex,
+                Phone = row.Phone,
+                Residency = row.Residency ?? Residency.Registered,
+                Workplace = row.Workplace,
+                Status = PersonStatus.Active,
+                HouseholdId = t.Household.Id,
+                JurisdictionId = t.Household.GridId,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            t.PersonId = person.Id;
+            persons.Add(person);
+            stays.Add(new HouseholdMembership { PersonId = person.Id, HouseholdId = t.Household.Id, Relation = row.Relation, From = today });
+            groups.AddRange((row.Groups ?? []).Select(g => new PersonVulnerableGroup { PersonId = person.Id, Group = g }));
         }
+
+        counts.PersonsCreated += await BulkCopy.InsertAsync(db, persons, ct);
+        await BulkCopy.InsertAsync(db, stays, ct);
+        await BulkCopy.InsertAsync(db, groups, ct);
     }
 
-    /// <summary>Points each household at its 户主 row's person: silently for new households, audited for existing ones.</summary>
-    private async Task SetHeadsAsync(List<Target> heads, DateTime now, Counts counts, CancellationToken ct)
+    /// <summary>
+    /// Points each household at its 户主 row's person: for new households in one statement (PostgreSQL) or one prepared
+    /// statement (SQLite), unaudited; for existing ones through EF, audited.
+    /// </summary>
+    private async Task SetHeadsAsync(List<Target> heads, DateTime now, ImportTally counts, ImportWriteSession session, CancellationToken ct)
     {
-        foreach (var group in heads.GroupBy(t => t.Household.Exists))
+        await session.SetNewHeadsAsync(heads.Where(t => !t.Household.Exists).Select(t => (t.Household.Id, t.PersonId!.Value)).ToList(), ct);
+        foreach (var chunk in heads.Where(t => t.Household.Exists).Chunk(Batch))
         {
-            foreach (var chunk in group.Chunk(Batch))
+            var ids = chunk.Select(t => t.Household.Id).ToArray();
+            var tracked = await db.Households.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
+            foreach (var t in chunk)
             {
-                var ids = chunk.Select(t => t.Household.Id).ToArray();
-                var tracked = await db.Households.Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id, ct);
-                foreach (var t in chunk)
+                var h = tracked[t.Household.Id];
+                if (h.HeadId != t.PersonId)
                 {
-                    var h = tracked[t.Household.Id];
-                    if (h.HeadId != t.PersonId)
-                    {
-                        h.HeadId = t.PersonId;
-                        if (group.Key)
-                        {
-                            h.UpdatedAt = now;
-                            counts.HouseholdsUpdated.Add(h.Id);
-                        }
-                    }
+                    h.HeadId = t.PersonId;
+                    h.UpdatedAt = now;
+                    counts.HouseholdsUpdated.Add(h.Id);
                 }
-
-                if (group.Key)
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                else
-                {
-                    await db.SaveChangesWithoutAuditAsync(ct);
-                }
-
-                db.ChangeTracker.Clear();
             }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 

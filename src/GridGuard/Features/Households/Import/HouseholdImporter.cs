@@ -4,24 +4,31 @@ using GridGuard.Platform.Audit;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using C = GridGuard.Features.Households.Import.ImportColumns;
 
 namespace GridGuard.Features.Households.Import;
 
 /// <summary>
-/// Writes the good rows of a household list into the registry, in one transaction, through EF in batches.
+/// Writes the good rows of a household list into the registry, in one transaction, chunk by chunk.
 /// <list type="bullet">
+/// <item>The rows stream in and are planned and written in chunks of about <see cref="ImportOptions.ChunkRows"/>,
+/// cut between households; the rules that span the file (an identity number twice, an address under two 户编号) are
+/// kept by <see cref="ImportFileState"/>. Memory holds one chunk and that compact state, not the file.</item>
 /// <item>Grids must exist, be grids, and lie where the user holds a registry-editor role (ancestor-or-self).</item>
 /// <item>Households are matched by grid + address + unit + room; persons by (IdType, IdNumber), else by
 /// (household, name) among persons without a number. A match is updated, never duplicated; a person whose
 /// household changes gets the old membership closed today and a new one opened.</item>
 /// <item>Empty optional cells leave what the registry has; a filled 特殊群体 cell is the person's full list.</item>
-/// <item>New rows are written without per-row audit lines (one summary line per upload); changes to existing
-/// persons and households go through the audit interceptor field by field.</item>
+/// <item>New households, persons, stays and groups are bulk-inserted (<see cref="BulkCopy"/>: PostgreSQL COPY, SQLite
+/// prepared inserts) without per-row audit lines (one summary line per upload); changes to existing persons and
+/// households go through EF and the audit interceptor field by field.</item>
 /// </list>
 /// Re-running the same file finds everything already there and changes nothing.
 /// </summary>
-public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, CountyClock clock, CurrentUser me)
+public sealed partial class HouseholdImporter(
+    AppDbContext db, AuditLog audit, CountyClock clock, CurrentUser me, IOptions<ImportOptions> options,
+    ILogger<HouseholdImporter> log)
 {
     public const int Batch = 1000;
 
@@ -30,92 +37,187 @@ public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, C
         public Guid? PersonId { get; set; }
     }
 
-    public async Task<HouseholdImportReport> ImportAsync(string fileName, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    public Task<HouseholdImportReport> ImportAsync(string fileName, IEnumerable<ImportRow> rows, CancellationToken ct) =>
+        ImportAsync(new ImportInput(fileName, rows), null, ct);
+
+    /// <summary>
+    /// Imports the rows as they are read; <paramref name="progress"/> hears after each chunk. An exception (a file that
+    /// breaks half-way, a database refusal) rolls everything back: an upload goes in whole or not at all.
+    /// </summary>
+    public async Task<HouseholdImportReport> ImportAsync(ImportInput input, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
+        var fileName = input.FileName;
         var today = clock.Today;
         var now = clock.UtcNow;
-        var plan = ImportPlan.Build(rows);
-        var gridPaths = await ResolveGridsAsync(plan, ct);
-        plan.Seal();
+        var file = new ImportFileState();
+        var tally = new ImportTally();
+        var time = new PhaseTimes();
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var session = await ImportWriteSession.BeginAsync(db, ct);
+            int? registry = null;
+            foreach (var chunk in Chunks(input.Rows, Math.Max(1, options.Value.ChunkRows)))
+            {
+                time.Chunks++;
+                await ImportChunkAsync(chunk, file, tally, today, now, time, session, ct);
+                var estimate = input.EstimateRows?.Invoke(tally.Rows);
+                progress?.Report(tally.Progress with { EstimatedRows = estimate });
+                if (!session.Large && estimate >= options.Value.LargeFromRows && estimate >= (registry ??= await db.Persons.CountAsync(ct)) / 2)
+                {
+                    await session.GoLargeAsync(ct);
+                }
 
+                if (session.Large && System.Numerics.BitOperations.IsPow2(time.Chunks))
+                {
+                    await session.RefreshStatisticsAsync(ct); // after chunks 1, 2, 4, 8…: as the tables double
+                }
+            }
+
+            progress?.Report(tally.Progress with { EstimatedRows = tally.Rows, Finishing = true });
+            var rebuild = PhaseTimes.Start();
+            time.Large = session.Large;
+            await session.EndAsync(ct);
+            time.Rebuild = rebuild.Elapsed;
+
+            var commit = PhaseTimes.Start();
+            audit.Bulk(nameof(Person), "Import", new
+            {
+                file = fileName,
+                rows = tally.Rows,
+                imported = tally.Imported,
+                personsCreated = tally.PersonsCreated,
+                personsUpdated = tally.PersonsUpdated,
+                householdsCreated = tally.HouseholdsCreated,
+                householdsUpdated = tally.HouseholdsUpdated.Count,
+                rejected = tally.Rejected,
+            }, await CommonAncestorAsync(db, file.GridPaths, ct));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            time.Commit += commit.Elapsed;
+        }
+
+        log.LogInformation(
+            "Household import {File}: {Rows} rows in {Chunks} chunks (large write path: {Large}), {Seconds:0.00} s; read and parse {Read:0} ms, "
+            + "plan {Plan:0} ms, match {Match:0} ms, insert {Insert:0} ms, update {Update:0} ms, heads {Heads:0} ms, index rebuild {Rebuild:0} ms, "
+            + "commit {Commit:0} ms",
+            fileName, tally.Rows, time.Chunks, time.Large, time.Total.Elapsed.TotalSeconds, time.Read.TotalMilliseconds, time.Plan.TotalMilliseconds,
+            time.Match.TotalMilliseconds, time.Insert.TotalMilliseconds, time.Update.TotalMilliseconds, time.Heads.TotalMilliseconds,
+            time.Rebuild.TotalMilliseconds, time.Commit.TotalMilliseconds);
+        return tally.Report(fileName);
+    }
+
+    /// <summary>Where an import's time went (logged once per upload); reading is what is left over.</summary>
+    private sealed class PhaseTimes
+    {
+        public System.Diagnostics.Stopwatch Total { get; } = System.Diagnostics.Stopwatch.StartNew();
+
+        public int Chunks { get; set; }
+
+        public bool Large { get; set; }
+
+        public TimeSpan Plan { get; set; }
+
+        public TimeSpan Match { get; set; }
+
+        public TimeSpan Insert { get; set; }
+
+        public TimeSpan Update { get; set; }
+
+        public TimeSpan Heads { get; set; }
+
+        public TimeSpan Rebuild { get; set; }
+
+        public TimeSpan Commit { get; set; }
+
+        public TimeSpan Read => Total.Elapsed - Plan - Match - Insert - Update - Heads - Rebuild - Commit;
+
+        public static System.Diagnostics.Stopwatch Start() => System.Diagnostics.Stopwatch.StartNew();
+    }
+
+    /// <summary>
+    /// Consecutive runs of about <paramref name="size"/> rows, each cut where the 户编号 changes so that a household's
+    /// rows stay together (a household longer than ten chunks is cut anyway; its later rows are then refused).
+    /// </summary>
+    internal static IEnumerable<List<ImportRow>> Chunks(IEnumerable<ImportRow> rows, int size)
+    {
+        var chunk = new List<ImportRow>();
+        string? last = null;
+        foreach (var row in rows)
+        {
+            if (chunk.Count >= size && (row.HouseholdKey is null || row.HouseholdKey != last || chunk.Count >= Math.Max(10 * size, 100_000)))
+            {
+                yield return chunk;
+                chunk = [];
+            }
+
+            chunk.Add(row);
+            last = row.HouseholdKey;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return chunk;
+        }
+    }
+
+    private async Task ImportChunkAsync(List<ImportRow> rows, ImportFileState file, ImportTally tally, DateOnly today,
+        DateTime now, PhaseTimes time, ImportWriteSession session, CancellationToken ct)
+    {
+        var phase = PhaseTimes.Start();
+        var plan = ImportPlan.Build(rows, file);
+        await ResolveGridsAsync(plan, file, ct);
+        plan.Seal();
+        file.RememberKeys(plan.Households);
+        time.Plan += phase.Elapsed;
+
+        phase.Restart();
         var households = plan.Households.Where(h => !h.IsBad && h.Rows.Any(r => r.IsGood)).ToList();
         await MatchHouseholdsAsync(households, ct);
         var targets = households.SelectMany(h => h.Rows.Where(r => r.IsGood).Select(r => new Target(r, h))).ToList();
         await MatchPersonsAsync(targets, ct);
         targets.RemoveAll(t => !t.Row.IsGood);
+        var inUse = targets.Select(t => t.Household).Distinct().ToList();
+        time.Match += phase.Elapsed;
 
-        var counts = new Counts();
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
-        {
-            var inUse = targets.Select(t => t.Household).Distinct().ToList();
-            await InsertHouseholdsAsync(inUse.Where(h => !h.Exists).ToList(), now, counts, ct);
-            await UpdateHouseholdsAsync(inUse.Where(h => h.Exists).ToList(), now, counts, ct);
-            await UpdatePersonsAsync(targets.Where(t => t.PersonId is not null).ToList(), today, now, counts, ct);
-            await InsertPersonsAsync(targets.Where(t => t.PersonId is null).ToList(), today, now, counts, ct);
-            await SetHeadsAsync(targets.Where(t => t.Row.IsHead).ToList(), now, counts, ct);
-
-            audit.Bulk(nameof(Person), "Import", new
-            {
-                file = fileName,
-                rows = rows.Count,
-                imported = targets.Count,
-                personsCreated = counts.PersonsCreated,
-                personsUpdated = counts.PersonsUpdated,
-                householdsCreated = counts.HouseholdsCreated,
-                householdsUpdated = counts.HouseholdsUpdated.Count,
-                rejected = rows.Count(r => !r.IsGood),
-            }, await CommonAncestorAsync(db, gridPaths, ct));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-
-        var errors = rows.SelectMany(r => r.Errors.Select(e => e with { Name = r.Name }))
-            .OrderBy(e => e.Row)
-            .ThenBy(e => C.All.FirstOrDefault(c => c.Name == e.Column)?.Index ?? -1)
-            .ToList();
-        return new HouseholdImportReport(
-            fileName, rows.Count, targets.Count, rows.Count(r => !r.IsGood),
-            counts.PersonsCreated, counts.PersonsUpdated, counts.PersonsUnchanged,
-            counts.HouseholdsCreated, counts.HouseholdsUpdated.Count,
-            RowRange.Of(targets.Select(t => t.Row.Row)),
-            errors.Count, errors.Take(HouseholdImportReport.MaxErrors).ToList());
+        phase.Restart();
+        await InsertHouseholdsAsync(inUse.Where(h => !h.Exists).ToList(), now, tally, ct);
+        time.Insert += phase.Elapsed;
+        phase.Restart();
+        await UpdateHouseholdsAsync(inUse.Where(h => h.Exists).ToList(), now, tally, ct);
+        await UpdatePersonsAsync(targets.Where(t => t.PersonId is not null).ToList(), today, now, tally, ct);
+        time.Update += phase.Elapsed;
+        phase.Restart();
+        await InsertPersonsAsync(targets.Where(t => t.PersonId is null).ToList(), today, now, tally, ct);
+        time.Insert += phase.Elapsed;
+        phase.Restart();
+        await SetHeadsAsync(targets.Where(t => t.Row.IsHead).ToList(), now, tally, session, ct);
+        time.Heads += phase.Elapsed;
+        tally.Add(rows, targets.Select(t => t.Row.Row));
     }
 
-    private sealed class Counts
+    /// <summary>
+    /// Checks each household's grid code against the tree (codes looked up once per file) and the user's roles, and
+    /// claims each household's address in its grid for the file.
+    /// </summary>
+    private async Task ResolveGridsAsync(ImportPlan plan, ImportFileState file, CancellationToken ct)
     {
-        public int PersonsCreated { get; set; }
-
-        public int PersonsUpdated { get; set; }
-
-        public int PersonsUnchanged { get; set; }
-
-        public int HouseholdsCreated { get; set; }
-
-        public HashSet<Guid> HouseholdsUpdated { get; } = [];
-    }
-
-    /// <summary>Checks each household's grid code against the tree and the user's roles; returns the grids' paths.</summary>
-    private async Task<List<string>> ResolveGridsAsync(ImportPlan plan, CancellationToken ct)
-    {
-        var codes = plan.Households.Where(h => h.GridCode is not null).Select(h => h.GridCode!).Distinct().ToList();
-        var grids = new Dictionary<string, (Guid Id, string Path, JurisdictionLevel Level, bool IsActive)>(StringComparer.Ordinal);
+        var codes = plan.Households.Where(h => h.GridCode is not null && !file.Grids.ContainsKey(h.GridCode))
+            .Select(h => h.GridCode!).Distinct().ToList();
         foreach (var chunk in codes.Chunk(Batch))
         {
             var found = await db.Jurisdictions.AsNoTracking()
                 .Where(j => chunk.Contains(j.Code))
-                .Select(j => new { j.Id, j.Code, j.Path, j.Level, j.IsActive })
-                .ToListAsync(ct);
-            foreach (var j in found)
+                .Select(j => new { j.Code, Grid = new GridInfo(j.Id, j.Path, j.Level, j.IsActive) })
+                .ToDictionaryAsync(j => j.Code, j => j.Grid, StringComparer.Ordinal, ct);
+            foreach (var code in chunk)
             {
-                grids[j.Code] = (j.Id, j.Path, j.Level, j.IsActive);
+                file.Grids[code] = found.GetValueOrDefault(code);
             }
         }
 
-        var addresses = new Dictionary<(Guid, string), PlannedHousehold>();
-        var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var h in plan.Households.Where(h => h.GridCode is not null))
         {
-            if (!grids.TryGetValue(h.GridCode!, out var grid) || !me.Sees(grid.Path))
+            if (file.Grids[h.GridCode!] is not { } grid || !me.Sees(grid.Path))
             {
                 h.Problems.Add((C.GridCode, $"网格代码：“{h.GridCode}”不存在或不在您的管辖范围内"));
             }
@@ -136,31 +238,29 @@ public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, C
                 (h.GridId, h.GridPath) = (grid.Id, grid.Path);
                 if (!h.IsBad && h.Address is not null)
                 {
-                    if (addresses.TryGetValue((grid.Id, h.AddressKey), out var same))
+                    if (file.ClaimAddress(grid.Id, h.AddressKey, h.Key, h.FirstRow) is { } same)
                     {
                         h.Problems.Add((C.Address,
-                            $"门牌地址：与户编号“{same.Key}”（第 {same.FirstRow} 行）是同一网格的同一地址，同一户请使用同一个户编号"));
+                            $"门牌地址：与户编号“{same.Key}”（第 {same.Row} 行）是同一网格的同一地址，同一户请使用同一个户编号"));
                     }
                     else
                     {
-                        addresses[(grid.Id, h.AddressKey)] = h;
-                        paths.Add(grid.Path);
+                        file.GridPaths.Add(grid.Path);
                     }
                 }
             }
         }
-
-        return paths.ToList();
     }
 
     /// <summary>Finds each household's registry twin by grid + address + unit + room (the oldest if several).</summary>
     private async Task MatchHouseholdsAsync(List<PlannedHousehold> households, CancellationToken ct)
     {
         var byKey = new Dictionary<(Guid, string), Guid>();
-        foreach (var chunk in households.Select(h => h.GridId).Distinct().Chunk(Batch))
+        var grids = households.Select(h => h.GridId).Distinct().ToArray();
+        if (grids.Length > 0)
         {
             var existing = await db.Households.AsNoTracking()
-                .Where(h => chunk.Contains(h.JurisdictionId))
+                .Where(h => EF.Parameter(grids).Contains(h.JurisdictionId))
                 .OrderBy(h => h.CreatedAt).ThenBy(h => h.Id)
                 .Select(h => new { h.Id, h.JurisdictionId, h.Address, h.Unit, h.Room })
                 .ToListAsync(ct);
@@ -181,10 +281,12 @@ public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, C
     private async Task MatchPersonsAsync(List<Target> targets, CancellationToken ct)
     {
         var byNumber = new Dictionary<(IdType, string), Guid>();
-        foreach (var chunk in targets.Where(t => t.Row.IdNumber is not null).Select(t => t.Row.IdNumber!).Distinct().Chunk(Batch))
+        foreach (var type in targets.Where(t => t.Row.IdNumber is not null).GroupBy(t => t.Row.IdType))
         {
+            // One parameter for the whole list (a JSON array on SQLite, an array on PostgreSQL), on the unique index.
+            var numbers = type.Select(t => t.Row.IdNumber!).Distinct().ToArray();
             var found = await db.Persons.AsNoTracking()
-                .Where(p => p.IdNumber != null && chunk.Contains(p.IdNumber))
+                .Where(p => p.IdType == type.Key && EF.Parameter(numbers).Contains(p.IdNumber!))
                 .Select(p => new { p.Id, p.IdType, p.IdNumber })
                 .ToListAsync(ct);
             foreach (var p in found)
@@ -194,10 +296,11 @@ public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, C
         }
 
         var byName = new Dictionary<(Guid, string), Guid>();
-        foreach (var chunk in targets.Where(t => t.Household.Exists).Select(t => t.Household.Id).Distinct().Chunk(Batch))
+        var existing = targets.Where(t => t.Household.Exists).Select(t => t.Household.Id).Distinct().ToArray();
+        if (existing.Length > 0)
         {
             var found = await db.Persons.AsNoTracking()
-                .Where(p => p.IdNumber == null && p.HouseholdId != null && chunk.Contains(p.HouseholdId.Value))
+                .Where(p => p.IdNumber == null && p.HouseholdId != null && EF.Parameter(existing).Contains(p.HouseholdId.Value))
                 .OrderBy(p => p.Id)
                 .Select(p => new { p.Id, p.HouseholdId, p.Name })
                 .ToListAsync(ct);
@@ -224,7 +327,7 @@ public sealed partial class HouseholdImporter(AppDbContext db, AuditLog audit, C
     }
 
     /// <summary>The deepest node above all <paramref name="paths"/> (where an upload's summary audit line is filed).</summary>
-    public static async Task<Guid?> CommonAncestorAsync(AppDbContext db, IReadOnlyList<string> paths, CancellationToken ct)
+    public static async Task<Guid?> CommonAncestorAsync(AppDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct)
     {
         if (paths.Count == 0)
         {

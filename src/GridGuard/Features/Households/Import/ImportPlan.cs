@@ -47,6 +47,9 @@ public sealed class PlannedHousehold
 /// the first value given in the household's rows, and a row giving another value is an error; the same identity
 /// number twice is an error on the later row, naming the first; so are a second 户主 and a second person of the same
 /// name without an identity number in one household. A household without a grid code or an address is not imported.
+/// A large file is planned chunk by chunk (cut between households); <see cref="ImportFileState"/> carries what the
+/// file-wide rules need from the earlier chunks. A 户编号 whose household was in an earlier chunk (its rows are not
+/// together in the file) is an error on the later rows.
 /// </summary>
 public sealed class ImportPlan
 {
@@ -54,23 +57,19 @@ public sealed class ImportPlan
 
     public IReadOnlyList<PlannedHousehold> Households { get; }
 
-    public static ImportPlan Build(IReadOnlyList<ImportRow> rows)
+    /// <summary>Plans a whole file at once.</summary>
+    public static ImportPlan Build(IReadOnlyList<ImportRow> rows) => Build(rows, new ImportFileState());
+
+    /// <summary>Plans one chunk of a file, against what <paramref name="file"/> remembers of the earlier chunks.</summary>
+    public static ImportPlan Build(IReadOnlyList<ImportRow> rows, ImportFileState file)
     {
         var byKey = new Dictionary<string, PlannedHousehold>(StringComparer.Ordinal);
         var list = new List<PlannedHousehold>();
-        var ids = new Dictionary<(IdType, string), int>();
         foreach (var row in rows)
         {
-            if (row.IdNumber is { } number)
+            if (row.IdNumber is { } number && file.SeenId(row.IdType, number, row.Row) is { } first)
             {
-                if (ids.TryGetValue((row.IdType, number), out var first))
-                {
-                    row.Fail(C.IdNumber, $"证件号码：与第 {first} 行重复（同一人只能出现一次）");
-                }
-                else
-                {
-                    ids[(row.IdType, number)] = row.Row;
-                }
+                row.Fail(C.IdNumber, $"证件号码：与第 {first} 行重复（同一人只能出现一次）");
             }
 
             if (row.HouseholdKey is not { } key)
@@ -80,6 +79,13 @@ public sealed class ImportPlan
 
             if (!byKey.TryGetValue(key, out var household))
             {
+                if (file.EarlierKey(key) is { } earlier)
+                {
+                    row.Fail(C.HouseholdKey, $"户编号：户编号“{key}”的户从第 {earlier} 行开始，已在前面处理；同一户的各行须排在一起，"
+                        + "请把本行移到该户的行旁边后重新上传");
+                    continue;
+                }
+
                 household = new PlannedHousehold { Key = key };
                 byKey[key] = household;
                 list.Add(household);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace GridGuard.Features.Households.Import;
 
@@ -39,6 +40,8 @@ public static class ImportUpload
             return (null, FileRefusal.NotSupported("文件：请以 multipart/form-data 上传，文件字段名为 file"));
         }
 
+        // The form reader's own cap on a multipart body (128 MiB by default) follows Import:MaxUploadBytes too.
+        http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = options.MaxRequestBytes }));
         IFormCollection form;
         try
         {

@@ -12,6 +12,18 @@ public sealed class ImportOptions
     /// <summary>The largest file accepted, in bytes (Import:MaxUploadBytes). Default 64 MiB.</summary>
     public long MaxUploadBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Rows read, planned and written together (Import:ChunkRows, default 10,000). A chunk is cut only between two
+    /// households (户编号), so a household is always planned whole; memory holds one chunk, not the file.
+    /// </summary>
+    public int ChunkRows { get; set; } = 10_000;
+
+    /// <summary>
+    /// An upload estimated at this many rows or more (Import:LargeFromRows, default 100,000), and at least half the
+    /// registry, takes the large write path (<see cref="ImportWriteSession.GoLargeAsync"/>).
+    /// </summary>
+    public int LargeFromRows { get; set; } = 100_000;
+
     /// <summary>The request body allowed around the file: multipart boundaries, the antiforgery field, the file name.</summary>
     public long MaxRequestBytes => MaxUploadBytes + (1024 * 1024);
 
