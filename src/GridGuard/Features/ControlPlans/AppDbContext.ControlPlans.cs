@@ -1,4 +1,5 @@
 using GridGuard.Features.ControlPlans;
+using GridGuard.Features.ControlPlans.Release;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Platform.Data;
@@ -14,4 +15,6 @@ public abstract partial class AppDbContext
     public DbSet<PlanPhase> PlanPhases => Set<PlanPhase>();
 
     public DbSet<PlanTest> PlanTests => Set<PlanTest>();
+
+    public DbSet<PlanSignature> PlanSignatures => Set<PlanSignature>();
 }

@@ -72,6 +72,9 @@ public sealed class ControlPlan : IInJurisdiction
 
     public DateTime? ConfirmedAt { get; set; }
 
+    /// <summary>When the second release signature made the plan Released (解除).</summary>
+    public DateTime? ReleasedAt { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

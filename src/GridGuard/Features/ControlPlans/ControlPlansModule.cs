@@ -1,6 +1,7 @@
 using GridGuard.Features.ControlPlans.Arrivals;
 using GridGuard.Features.ControlPlans.Plans;
 using GridGuard.Features.ControlPlans.PolicySwitch;
+using GridGuard.Features.ControlPlans.Release;
 
 namespace GridGuard.Features.ControlPlans;
 
@@ -31,6 +32,8 @@ public static class ControlPlansModule
         plans.MapConfirmPlan();
         plans.MapPreviewPolicySwitch();
         plans.MapApplyPolicySwitch();
+        plans.MapReleasePlan();
+        plans.MapRecordTestResult();
         return app;
     }
 }

@@ -499,6 +499,9 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RiskLevel")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
@@ -618,6 +621,42 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.HasIndex("Due", "Result");
 
                     b.ToTable("PlanTests", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.ControlPlans.Release.PlanSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ControlPlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlPlanId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("ControlPlanId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PlanSignatures", (string)null);
                 });
 
             modelBuilder.Entity("GridGuard.Features.Households.Household", b =>
@@ -1770,6 +1809,15 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                 {
                     b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
                         .WithMany("Tests")
+                        .HasForeignKey("ControlPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridGuard.Features.ControlPlans.Release.PlanSignature", b =>
+                {
+                    b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
+                        .WithMany()
                         .HasForeignKey("ControlPlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

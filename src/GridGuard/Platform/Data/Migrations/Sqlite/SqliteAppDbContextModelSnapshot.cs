@@ -494,6 +494,9 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RiskLevel")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
@@ -613,6 +616,42 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Due", "Result");
 
                     b.ToTable("PlanTests", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.ControlPlans.Release.PlanSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ControlPlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlPlanId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("ControlPlanId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PlanSignatures", (string)null);
                 });
 
             modelBuilder.Entity("GridGuard.Features.Households.Household", b =>
@@ -1761,6 +1800,15 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                 {
                     b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
                         .WithMany("Tests")
+                        .HasForeignKey("ControlPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GridGuard.Features.ControlPlans.Release.PlanSignature", b =>
+                {
+                    b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
+                        .WithMany()
                         .HasForeignKey("ControlPlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
