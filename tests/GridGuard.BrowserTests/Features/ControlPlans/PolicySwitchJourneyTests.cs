@@ -15,7 +15,8 @@ namespace GridGuard.BrowserTests.Features.ControlPlans;
 
 /// <summary>
 /// Issue 4's journeys on a phone: a resident files an arrival report from a medium-risk city, a village officer
-/// computes the plan under the 2021 春节 rulebook (Home 14 days, tests on days 1 and 14) and confirms it; then the county
+/// computes the plan under the 2021 春节 rulebook (Home 14 days, tests on days 1 and 14), confirms it and records two
+/// health checks, one at 38.2 °C, which puts a referral in the village's task list; then the county
 /// switches to a new version (Home 7 days, tests on days 1 and 7), sees the diff and applies it.
 /// </summary>
 public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
@@ -23,7 +24,7 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [BrowserFact]
-    public Task PolicySwitch_ResidentReportsOfficerConfirmsCountySwitches_PlanShortenedAndShown() => JourneyAsync(async page =>
+    public Task PolicySwitch_ResidentReportsOfficerConfirmsRecordsAFeverCountySwitches_ReferralAndShorterPlan() => JourneyAsync(async page =>
     {
         var tree = await TestTree.CreateAsync(App);
         var officer = await TestUsers.CreateAsync(App, (Role.VillageOfficer, tree.Village1.Id));
@@ -67,6 +68,21 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
         await page.GetByTestId("plan-confirm").ClickAsync();
         await Expect(page.GetByTestId("plan-status")).ToHaveTextAsync("执行中");
         var planUrl = page.Url;
+
+        // Two health checks, one abnormal: a referral due within 2 hours appears in the village's task list.
+        await page.GetByTestId("plan-record-check").ClickAsync();
+        await page.GetByTestId("check-temp").FillAsync("36.5");
+        await page.GetByTestId("check-save").ClickAsync();
+        await Expect(page.GetByTestId("check-recorded")).ToContainTextAsync("正常");
+        await page.GotoAsync(planUrl);
+        await page.GetByTestId("plan-record-check").ClickAsync();
+        await page.GetByTestId("check-temp").FillAsync("38.2");
+        await page.GetByTestId("check-save").ClickAsync();
+        await Expect(page.GetByTestId("check-recorded")).ToContainTextAsync("异常");
+        await Expect(page.GetByTestId("check-referral")).ToBeVisibleAsync();
+        await page.GotoAsync("/tasks");
+        await Expect(page.GetByTestId("task").Filter(new() { HasText = resident })).ToContainTextAsync("转诊");
+        await ScreenshotAsync(page, "tasks-referral-360x740");
 
         // The county publishes version 2 and switches to it: the diff shows the old and the new end and test days.
         var v2 = await VersionTwoAsync(name);
