@@ -2,7 +2,6 @@ using GridGuard.Features.Households.Import;
 using GridGuard.Platform.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GridGuard.Features.Venues.Import;
@@ -58,34 +57,9 @@ public static class ImportVenues
             return new Outcome(null, Forbidden);
         }
 
-        var (upload, refusal) = await ImportUpload.OpenAsync(file, options, ct);
-        if (upload is null)
-        {
-            return new Outcome(null, refusal);
-        }
-
-        await using (upload)
-        {
-            var (rows, readRefusal) = ImportUpload.ReadRows(upload, VenueColumns.Sheet, VenueImportRow.Parse, log, ct);
-            if (rows is null)
-            {
-                return new Outcome(null, readRefusal);
-            }
-
-            try
-            {
-                var report = await importer.ImportAsync(upload.FileName, rows, ct);
-                log.LogInformation("Venue list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
-                    me.UserName, report.Rows, report.Imported, report.RejectedRows);
-                return new Outcome(report, null);
-            }
-            catch (DbUpdateException e)
-            {
-                log.LogWarning(e, "Venue list import rolled back");
-                return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
-                    "数据库拒绝了本次写入，本次没有写入任何数据，请稍后重新上传"));
-            }
-        }
+        var (report, refusal) = await ListImport.RunAsync(file, options, VenueColumns.Sheet, VenueImportRow.Parse, importer.ImportAsync,
+            "Venue list", me.UserName, log, ct);
+        return new Outcome(report, refusal);
     }
 
     /// <summary>Anyone holding a registry-editor role somewhere; each grid is then checked row by row.</summary>

@@ -2,7 +2,6 @@ using GridGuard.Features.Households.Import;
 using GridGuard.Platform.Auth;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace GridGuard.Features.Policies.RiskAreas.Import;
@@ -52,34 +51,9 @@ public static class ImportRiskAreas
             return new Outcome(null, Forbidden);
         }
 
-        var (upload, refusal) = await ImportUpload.OpenAsync(file, options, ct);
-        if (upload is null)
-        {
-            return new Outcome(null, refusal);
-        }
-
-        await using (upload)
-        {
-            var (rows, readRefusal) = ImportUpload.ReadRows(upload, RiskAreaColumns.Sheet, RiskAreaImportRow.Parse, log, ct);
-            if (rows is null)
-            {
-                return new Outcome(null, readRefusal);
-            }
-
-            try
-            {
-                var report = await importer.ImportAsync(upload.FileName, rows, ct);
-                log.LogInformation("Risk-area list imported by {User}: {Rows} rows, {Imported} in, {Rejected} rejected",
-                    me.UserName, report.Rows, report.Imported, report.RejectedRows);
-                return new Outcome(report, null);
-            }
-            catch (DbUpdateException e)
-            {
-                log.LogWarning(e, "Risk-area list import rolled back");
-                return new Outcome(null, new FileRefusal(StatusCodes.Status409Conflict, "导入冲突",
-                    "数据库拒绝了本次写入，本次没有写入任何数据，请稍后重新上传"));
-            }
-        }
+        var (report, refusal) = await ListImport.RunAsync(file, options, RiskAreaColumns.Sheet, RiskAreaImportRow.Parse, importer.ImportAsync,
+            "Risk-area list", me.UserName, log, ct);
+        return new Outcome(report, refusal);
     }
 
     public static readonly FileRefusal Forbidden = new(StatusCodes.Status403Forbidden, "无权导入", RiskAreaRules.ForbiddenMessage);
