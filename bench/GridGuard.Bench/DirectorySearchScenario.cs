@@ -156,9 +156,18 @@ public static class DirectorySearchScenario
             .OrderBy(p => p.Id).Skip(skip).Take(DirectoryQuery.DefaultLimit + 1)
             .Select(p => new
             {
-                p.Id, p.Name, p.IdType, p.IdNumber, p.Sex, p.BirthDate, p.Phone, p.HouseholdId,
+                p.Id,
+                p.Name,
+                p.IdType,
+                p.IdNumber,
+                p.Sex,
+                p.BirthDate,
+                p.Phone,
+                p.HouseholdId,
                 Address = p.Household != null ? p.Household.Address : null,
-                p.JurisdictionId, JurisdictionName = p.Jurisdiction!.Name, p.Status,
+                p.JurisdictionId,
+                JurisdictionName = p.Jurisdiction!.Name,
+                p.Status,
             })
             .ToListAsync();
         return rows.Count;
@@ -170,7 +179,11 @@ public static class DirectorySearchScenario
             .OrderBy(h => h.Id).Take(DirectoryQuery.DefaultLimit + 1)
             .Select(h => new
             {
-                h.Id, h.JurisdictionId, JurisdictionName = h.Jurisdiction!.Name, h.Address, h.HeadId,
+                h.Id,
+                h.JurisdictionId,
+                JurisdictionName = h.Jurisdiction!.Name,
+                h.Address,
+                h.HeadId,
                 HeadName = h.Head != null ? h.Head.Name : null,
                 MemberCount = db.Persons.Count(p => p.HouseholdId == h.Id),
                 StewardName = h.Steward != null ? h.Steward.DisplayName : null,

@@ -102,12 +102,18 @@ public static class PolicyDiffScenario
         var now = DateTime.UtcNow;
         var one = new Policy
         {
-            Name = PolicyName, Version = 1, EffectiveOn = effective, CreatedAt = now,
+            Name = PolicyName,
+            Version = 1,
+            EffectiveOn = effective,
+            CreatedAt = now,
             Rules = RulebookJson.Write(shipped with { Name = PolicyName, Version = 1, EffectiveDate = effective }),
         };
         var two = new Policy
         {
-            Name = PolicyName, Version = 2, EffectiveOn = effective, CreatedAt = now,
+            Name = PolicyName,
+            Version = 2,
+            EffectiveOn = effective,
+            CreatedAt = now,
             Rules = RulebookJson.Write(shipped with { Name = PolicyName, Version = 2, EffectiveDate = effective, Rules = rules }),
         };
         var book = await app.WithDbAsync(async db =>
@@ -142,8 +148,13 @@ public static class PolicyDiffScenario
                 var grid = grids[random.Next(grids.Count)];
                 var person = new Person
                 {
-                    Name = $"返乡{i:D6}", Status = PersonStatus.Active, JurisdictionId = grid, Residency = Residency.Registered,
-                    BirthDate = new DateOnly(1940, 1, 1).AddDays(random.Next(75 * 365)), CreatedAt = now, UpdatedAt = now,
+                    Name = $"返乡{i:D6}",
+                    Status = PersonStatus.Active,
+                    JurisdictionId = grid,
+                    Residency = Residency.Registered,
+                    BirthDate = new DateOnly(1940, 1, 1).AddDays(random.Next(75 * 365)),
+                    CreatedAt = now,
+                    UpdatedAt = now,
                 };
                 persons.Add(person);
                 var declared = random.Next(30) switch
@@ -161,22 +172,45 @@ public static class PolicyDiffScenario
                 var computed = PlanCalculator.Compute(input, v1.Rulebook);
                 var plan = new ControlPlan
                 {
-                    PersonId = person.Id, JurisdictionId = grid, Source = PlanSource.Manual, Category = input.Category,
-                    RiskLevel = input.RiskLevel, Anchor = anchor, RegisteredOn = registered, PolicyId = v1.PolicyId,
-                    PolicyName = computed.PolicyName, PolicyVersion = computed.PolicyVersion, RuleId = computed.RuleId,
-                    ManualDecisionRequired = computed.ManualDecisionRequired, ManualDecisionReason = computed.ManualDecisionReason,
-                    Exception = computed.Exception is null ? PlanException.None : PlanException.Proposed, OneOff = computed.OneOff,
-                    EndsOn = computed.End, Status = PlanStatus.Active, CreatedAt = now, UpdatedAt = now,
+                    PersonId = person.Id,
+                    JurisdictionId = grid,
+                    Source = PlanSource.Manual,
+                    Category = input.Category,
+                    RiskLevel = input.RiskLevel,
+                    Anchor = anchor,
+                    RegisteredOn = registered,
+                    PolicyId = v1.PolicyId,
+                    PolicyName = computed.PolicyName,
+                    PolicyVersion = computed.PolicyVersion,
+                    RuleId = computed.RuleId,
+                    ManualDecisionRequired = computed.ManualDecisionRequired,
+                    ManualDecisionReason = computed.ManualDecisionReason,
+                    Exception = computed.Exception is null ? PlanException.None : PlanException.Proposed,
+                    OneOff = computed.OneOff,
+                    EndsOn = computed.End,
+                    Status = PlanStatus.Active,
+                    CreatedAt = now,
+                    UpdatedAt = now,
                 };
                 plans.Add(plan);
                 phases.AddRange(computed.Phases.Select(p => new PlanPhase
                 {
-                    ControlPlanId = plan.Id, Number = p.Number, Kind = p.Kind, RuleKind = p.RuleKind, Start = p.Start, End = p.End,
-                    ChecksPerDay = p.ChecksPerDay, DailyVisits = p.DailyVisits, Elapsed = p.Elapsed,
+                    ControlPlanId = plan.Id,
+                    Number = p.Number,
+                    Kind = p.Kind,
+                    RuleKind = p.RuleKind,
+                    Start = p.Start,
+                    End = p.End,
+                    ChecksPerDay = p.ChecksPerDay,
+                    DailyVisits = p.DailyVisits,
+                    Elapsed = p.Elapsed,
                 }));
                 tests.AddRange(computed.Tests.Select(t => new PlanTest
                 {
-                    ControlPlanId = plan.Id, Due = t.Due, Within24hOf = t.Within24hOf, Covers = string.Join(",", t.Covers.Select(PlanMapping.Cover)),
+                    ControlPlanId = plan.Id,
+                    Due = t.Due,
+                    Within24hOf = t.Within24hOf,
+                    Covers = string.Join(",", t.Covers.Select(PlanMapping.Cover)),
                 }));
             }
 

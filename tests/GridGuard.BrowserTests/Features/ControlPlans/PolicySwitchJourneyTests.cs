@@ -119,7 +119,10 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
             db.RiskAreas.Add(new RiskArea { PlaceCode = city, PlaceName = "测试市", Level = RiskLevel.Medium, From = today.AddDays(-30), CreatedAt = now, UpdatedAt = now });
             db.Policies.Add(new Policy
             {
-                Name = name, Version = 1, EffectiveOn = Effective, CreatedAt = now,
+                Name = name,
+                Version = 1,
+                EffectiveOn = Effective,
+                CreatedAt = now,
                 Rules = RulebookJson.Write(Chunjie with { Name = name, EffectiveDate = Effective }),
             });
             await db.SaveChangesAsync();
@@ -134,7 +137,10 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
             : r).ToList();
         var v2 = new Policy
         {
-            Name = name, Version = 2, EffectiveOn = Effective, CreatedAt = App.Clock.GetUtcNow().UtcDateTime,
+            Name = name,
+            Version = 2,
+            EffectiveOn = Effective,
+            CreatedAt = App.Clock.GetUtcNow().UtcDateTime,
             Rules = RulebookJson.Write(Chunjie with { Name = name, Version = 2, EffectiveDate = Effective, Rules = rules }),
         };
         await App.WithDbAsync(async db =>

@@ -36,9 +36,27 @@ public static class OpenPlans
         var plans = await open
             .Select(p => new
             {
-                p.Id, p.PersonId, PersonName = p.Person!.Name, p.Person.BirthDate, p.JurisdictionId, JurisdictionName = p.Jurisdiction!.Name,
-                p.Status, p.Source, p.SourceId, p.Category, p.RiskLevel, p.Anchor, p.RegisteredOn, p.PolicyId, p.PolicyName,
-                p.PolicyVersion, p.RuleId, p.ManualDecisionRequired, p.ManualDecisionReason, p.Exception, p.OneOff,
+                p.Id,
+                p.PersonId,
+                PersonName = p.Person!.Name,
+                p.Person.BirthDate,
+                p.JurisdictionId,
+                JurisdictionName = p.Jurisdiction!.Name,
+                p.Status,
+                p.Source,
+                p.SourceId,
+                p.Category,
+                p.RiskLevel,
+                p.Anchor,
+                p.RegisteredOn,
+                p.PolicyId,
+                p.PolicyName,
+                p.PolicyVersion,
+                p.RuleId,
+                p.ManualDecisionRequired,
+                p.ManualDecisionReason,
+                p.Exception,
+                p.OneOff,
             })
             .ToListAsync(ct);
         var phases = (await db.PlanPhases.AsNoTracking().Where(x => ids.Contains(x.ControlPlanId)).ToListAsync(ct))

@@ -74,7 +74,7 @@ public static class ReleasePlan
             .ToListAsync(ct);
         var conditions = ReleaseRules.Before(plan.EndsOn, clock.Today, lastTest?.Due,
                 lastTest is null ? null : lastTest.Result == TestResult.Negative ? true : lastTest.Result is null ? null : false,
-                lastAbnormal, clock.UtcNow).ToList();
+                lastAbnormal is { } at ? clock.ToLocal(at) : null, clock.LocalNow).ToList();
         conditions.Add(ReleaseRules.Signatures([.. signatures.Select(s => (s.Kind, s.UserId, s.SignerName))]));
         var canSign = plan.Status != ControlPlans.PlanStatus.Active || signatures.Any(s => s.UserId == me.UserId)
             ? []
@@ -128,7 +128,11 @@ public static class ReleasePlan
         var now = clock.UtcNow;
         db.PlanSignatures.Add(new PlanSignature
         {
-            ControlPlanId = id, Kind = kind, UserId = me.UserId!.Value, SignerName = me.DisplayName, SignedAt = now,
+            ControlPlanId = id,
+            Kind = kind,
+            UserId = me.UserId!.Value,
+            SignerName = me.DisplayName,
+            SignedAt = now,
         });
         if (status.Signatures.Count == 1)
         {

@@ -25,7 +25,10 @@ public static class ReleaseRules
 
     public static string Label(this SignatureKind kind) => kind == SignatureKind.Medical ? "包保医务人员" : "包保干部";
 
-    /// <summary>The three conditions that do not depend on signatures, in the order 004 gives them.</summary>
+    /// <summary>
+    /// The three conditions that do not depend on signatures, in the order 004 gives them. Times are county-local
+    /// (<paramref name="lastAbnormalCheck"/> and <paramref name="now"/> alike), as staff read them.
+    /// </summary>
     public static IReadOnlyList<ReleaseCondition> Before(DateOnly? lastDay, DateOnly today, DateOnly? lastTestDue, bool? lastTestNegative,
         DateTime? lastAbnormalCheck, DateTime now)
     {
@@ -38,7 +41,7 @@ public static class ReleaseRules
             new("最后一次核酸检测阴性", negative, lastTestDue is { } due
                 ? $"{due:yyyy-MM-dd} 的检测：{(lastTestNegative switch { true => "阴性", false => "非阴性", null => "尚无结果" })}"
                 : "计划没有安排检测"),
-            new("近 24 小时无异常健康监测", quiet, lastAbnormalCheck is { } a ? $"最近一次异常记录于 {a:yyyy-MM-dd HH:mm}（UTC）" : "无异常记录"),
+            new("近 24 小时无异常健康监测", quiet, lastAbnormalCheck is { } a ? $"最近一次异常记录于 {a:yyyy-MM-dd HH:mm}" : "无异常记录"),
         ];
     }
 

@@ -181,7 +181,11 @@ public sealed class RewardLedgerTests(AppFactory app)
         var tip = await TipData.TipAsync(app, tree.Village1);
         Reward For(Guid tipId) => new()
         {
-            TipId = tipId, RecipientName = "王热心", JurisdictionId = tree.Grid1.Id, Amount = 500, Reason = "群众线索",
+            TipId = tipId,
+            RecipientName = "王热心",
+            JurisdictionId = tree.Grid1.Id,
+            Amount = 500,
+            Reason = "群众线索",
             CreatedAt = app.Clock.GetUtcNow().UtcDateTime,
         };
         await app.WithDbAsync(async db =>

@@ -29,9 +29,20 @@ public sealed class ReleasePlanTests(AppFactory app)
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var plan = new ControlPlan
         {
-            PersonId = person.Id, JurisdictionId = tree.Grid1.Id, Source = PlanSource.Manual, Category = KeyPersonCategory.Returnee,
-            RiskLevel = RiskLevel.Medium, Anchor = end.AddDays(-14), RegisteredOn = end.AddDays(-14), EndsOn = end,
-            Status = PlanStatus.Active, PolicyName = "2021-01 春节", PolicyVersion = 1, RuleId = "Returnee:Medium", CreatedAt = now, UpdatedAt = now,
+            PersonId = person.Id,
+            JurisdictionId = tree.Grid1.Id,
+            Source = PlanSource.Manual,
+            Category = KeyPersonCategory.Returnee,
+            RiskLevel = RiskLevel.Medium,
+            Anchor = end.AddDays(-14),
+            RegisteredOn = end.AddDays(-14),
+            EndsOn = end,
+            Status = PlanStatus.Active,
+            PolicyName = "2021-01 春节",
+            PolicyVersion = 1,
+            RuleId = "Returnee:Medium",
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         plan.Phases.Add(new PlanPhase { ControlPlanId = plan.Id, Number = 1, Kind = PhaseKind.HomeQuarantine, RuleKind = PhaseKind.HomeQuarantine, Start = end.AddDays(-13), End = end, ChecksPerDay = 2 });
         plan.Tests.Add(new PlanTest { ControlPlanId = plan.Id, Due = end.AddDays(-13), Covers = "1:1", Result = TestResult.Negative });
@@ -88,8 +99,13 @@ public sealed class ReleasePlanTests(AppFactory app)
                 var plan = await db.ControlPlans.SingleAsync(p => p.Id == s.PlanId);
                 db.HealthChecks.Add(new HealthCheck
                 {
-                    ControlPlanId = plan.Id, PersonId = plan.PersonId, JurisdictionId = plan.JurisdictionId, Temperature = 37.6, Abnormal = true,
-                    CheckedById = s.StewardUser.Id, CheckedAt = app.Clock.GetUtcNow().UtcDateTime.AddHours(-3),
+                    ControlPlanId = plan.Id,
+                    PersonId = plan.PersonId,
+                    JurisdictionId = plan.JurisdictionId,
+                    Temperature = 37.6,
+                    Abnormal = true,
+                    CheckedById = s.StewardUser.Id,
+                    CheckedAt = app.Clock.GetUtcNow().UtcDateTime.AddHours(-3),
                 });
                 await db.SaveChangesAsync();
             });

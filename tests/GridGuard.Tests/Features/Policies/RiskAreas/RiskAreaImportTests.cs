@@ -122,8 +122,13 @@ public sealed class RiskAreaImportTests(AppFactory app)
             var now = app.Clock.GetUtcNow().UtcDateTime;
             db.RiskAreas.Add(new RiskArea
             {
-                PlaceCode = code, PlaceName = "测试县", Level = RiskLevel.Low, From = new DateOnly(2022, 11, 20),
-                Source = "=HYPERLINK(\"http://x\")", CreatedAt = now, UpdatedAt = now,
+                PlaceCode = code,
+                PlaceName = "测试县",
+                Level = RiskLevel.Low,
+                From = new DateOnly(2022, 11, 20),
+                Source = "=HYPERLINK(\"http://x\")",
+                CreatedAt = now,
+                UpdatedAt = now,
             });
             await db.SaveChangesAsync();
         });

@@ -1,7 +1,7 @@
-using GridGuard.Features.Households.Export;
-using GridGuard.Platform;
 using System.Globalization;
 using GridGuard.Features.Canvassing;
+using GridGuard.Features.Households.Export;
+using GridGuard.Platform;
 using GridGuard.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
