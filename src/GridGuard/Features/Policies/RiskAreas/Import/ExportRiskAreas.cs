@@ -1,6 +1,7 @@
 using System.Globalization;
 using GridGuard.Features.Canvassing;
 using GridGuard.Features.Households.Export;
+using GridGuard.Features.Households.Import;
 using GridGuard.Platform;
 using GridGuard.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,11 +25,9 @@ public static class ExportRiskAreas
         group.MapGet("/export.xlsx", HandleAsync)
             .WithName("ExportRiskAreas")
             .WithSummary("导出风险地区名单（xlsx；列同导入模板，可修改后重新导入；筛选条件同列表）")
-            .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
+            .Produces(StatusCodes.Status200OK, contentType: ImportTemplate.XlsxContentType);
         return group;
     }
-
-    private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> HandleAsync(string? level, string? on, string? code,
         string? q, AppDbContext db, CountyClock clock, CancellationToken ct)
@@ -53,7 +52,7 @@ public static class ExportRiskAreas
         });
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: RiskAreaColumns.DataSheet, excelType: ExcelType.XLSX, cancellationToken: ct);
-        return TypedResults.File(stream.ToArray(), XlsxContentType, $"风险地区名单_{clock.Today:yyyyMMdd}.xlsx");
+        return TypedResults.File(stream.ToArray(), ImportTemplate.XlsxContentType, $"风险地区名单_{clock.Today:yyyyMMdd}.xlsx");
     }
 
     /// <summary>One area, in the import template's column order and names.</summary>
