@@ -3,6 +3,7 @@ using GridGuard.Features.Canvassing.Tips;
 using GridGuard.Features.ControlPlans;
 using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
+using GridGuard.Features.MassTesting;
 using GridGuard.Features.Monitoring;
 using GridGuard.Features.Policies;
 using GridGuard.Features.Quarantine;
@@ -27,6 +28,7 @@ builder.Services.AddPolicies();
 builder.Services.AddControlPlans();
 builder.Services.AddQuarantine();
 builder.Services.AddMonitoring();
+builder.Services.AddMassTesting();
 
 var app = builder.Build();
 if (await CliVerbs.TryRunAsync(app, args))
@@ -48,6 +50,7 @@ app.MapPolicies();
 app.MapControlPlans();
 app.MapQuarantine();
 app.MapMonitoring();
+app.MapMassTesting();
 app.MapPages();
 await app.RunAsync();
 

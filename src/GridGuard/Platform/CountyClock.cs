@@ -15,5 +15,10 @@ public sealed class CountyClock(TimeProvider time, IConfiguration configuration)
 
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
+    /// <summary>A county wall-clock time (as typed into a form) in UTC; a time already marked UTC is kept.</summary>
+    public DateTime ToUtc(DateTime local) => local.Kind == DateTimeKind.Utc
+        ? local
+        : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }

@@ -37,11 +37,13 @@ public sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.HasIndex(t => new { t.JurisdictionId, t.Status, t.Priority, t.DueAt });
         b.HasIndex(t => new { t.Status, t.EscalatedAt, t.DueAt });
         b.HasIndex(t => new { t.ControlPlanId, t.Kind });
+        b.HasIndex(t => new { t.RoundId, t.Kind });
         b.HasOne(t => t.Jurisdiction).WithMany().HasForeignKey(t => t.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(t => t.Person).WithMany().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GridGuard.Features.ControlPlans.ControlPlan>().WithMany().HasForeignKey(t => t.ControlPlanId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<HealthCheck>().WithMany().HasForeignKey(t => t.HealthCheckId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GridGuard.Features.ControlPlans.PlanTest>().WithMany().HasForeignKey(t => t.PlanTestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<GridGuard.Features.MassTesting.MassTestingRound>().WithMany().HasForeignKey(t => t.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(t => t.ClosedBy).WithMany().HasForeignKey(t => t.ClosedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

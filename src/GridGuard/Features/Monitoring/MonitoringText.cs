@@ -34,6 +34,8 @@ public static class MonitoringText
         WorkTaskKind.Referral => "转诊",
         WorkTaskKind.MissedCheck => "漏测",
         WorkTaskKind.OverdueTest => "逾期检测",
+        WorkTaskKind.Retest => "单管复核",
+        WorkTaskKind.HomeSampling => "入户采样",
         _ => kind.ToString(),
     };
 

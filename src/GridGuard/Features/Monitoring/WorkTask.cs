@@ -25,7 +25,10 @@ public sealed class WorkTask : IInJurisdiction
     /// <summary>0 for referrals, 1 for the rest: referrals sort to the top of every list.</summary>
     public int Priority { get; set; }
 
-    /// <summary>"Referral:{checkId}", "MissedCheck:{planId}:{yyyy-MM-dd}:{slot}" or "OverdueTest:{testId}"; unique.</summary>
+    /// <summary>
+    /// "Referral:{checkId}", "MissedCheck:{planId}:{yyyy-MM-dd}:{slot}", "OverdueTest:{testId}", "Retest:{samplingId}" or
+    /// "HomeSampling:{roundId}:{personId}"; unique.
+    /// </summary>
     public string Key { get; set; } = "";
 
     public Guid JurisdictionId { get; set; }
@@ -36,7 +39,11 @@ public sealed class WorkTask : IInJurisdiction
 
     public Person? Person { get; set; }
 
-    public Guid ControlPlanId { get; set; }
+    /// <summary>The plan the task is about; null for mass-testing tasks (retest, home sampling).</summary>
+    public Guid? ControlPlanId { get; set; }
+
+    /// <summary>The mass-testing round a retest or home-sampling task belongs to.</summary>
+    public Guid? RoundId { get; set; }
 
     public Guid? HealthCheckId { get; set; }
 
@@ -72,7 +79,8 @@ public sealed class WorkTask : IInJurisdiction
 
     public DateTime? ClosedAt { get; set; }
 
-    public static int PriorityOf(WorkTaskKind kind) => kind == WorkTaskKind.Referral ? 0 : 1;
+    /// <summary>Referrals and retests after a pooled positive sort to the top of every list, and officers see them.</summary>
+    public static int PriorityOf(WorkTaskKind kind) => kind is WorkTaskKind.Referral or WorkTaskKind.Retest ? 0 : 1;
 }
 
 public enum WorkTaskKind
@@ -85,6 +93,12 @@ public enum WorkTaskKind
 
     /// <summary>逾期检测: a scheduled test whose due day has passed with no result.</summary>
     OverdueTest,
+
+    /// <summary>复核: a single-tube retest within 2 h of a pooled positive (混管阳性); the person stays in place meanwhile.</summary>
+    Retest,
+
+    /// <summary>入户采样: a bedridden, SemiDependent or Dialysis person of a mass-testing round is sampled at home.</summary>
+    HomeSampling,
 }
 
 public enum WorkTaskStatus

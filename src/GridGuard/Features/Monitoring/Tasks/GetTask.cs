@@ -9,7 +9,7 @@ namespace GridGuard.Features.Monitoring.Tasks;
 public static class GetTask
 {
     public sealed record Detail(Guid Id, string Kind, string KindLabel, Guid PersonId, string PersonName, string? PersonPhone,
-        Guid ControlPlanId, Guid JurisdictionId, string JurisdictionName, DateTime DueAt, string Status, string StatusLabel,
+        Guid? ControlPlanId, Guid JurisdictionId, string JurisdictionName, DateTime DueAt, string Status, string StatusLabel,
         DateTime? EscalatedAt, double? CheckTemperature, string? CheckSymptoms, DateOnly? TestDue, string? Destination,
         string? DestinationLabel, string? Vehicle, string? Crew, DateTime? DispatchedAt, string? Note, string? ClosedBy, DateTime? ClosedAt);
 

@@ -13,7 +13,7 @@ namespace GridGuard.Features.Monitoring.Tasks;
 /// GET /api/tasks?view=today|overdue|done&amp;kind=&amp;node=&amp;after=&amp;limit=: the user's task inbox (任务清单).
 /// <list type="bullet">
 /// <item>Whose: every task in the grids where the user is a grid worker (steward, medical staff, grid staff); in the
-/// subtrees where the user is an officer (village, township, county), the referrals and the escalated tasks.</item>
+/// subtrees where the user is an officer (village, township, county), the referrals, the retests and the escalated tasks.</item>
 /// <item>Views: today = open and not yet due, due by the end of today (a referral whenever it is due); overdue = open
 /// and past due; done = closed, latest first.</item>
 /// <item>Order: referrals first, then by due time; keyset-paged by an opaque cursor (<c>next</c>).</item>
@@ -33,7 +33,7 @@ public static class ListTasks
 
     public sealed record Filter(View View, WorkTaskKind? Kind, Guid? Node, string? After, int? Limit);
 
-    public sealed record Row(Guid Id, string Kind, string KindLabel, Guid PersonId, string PersonName, Guid ControlPlanId,
+    public sealed record Row(Guid Id, string Kind, string KindLabel, Guid PersonId, string PersonName, Guid? ControlPlanId,
         Guid JurisdictionId, string JurisdictionName, DateTime DueAt, string Status, bool Escalated, bool Dispatched,
         DateTime? ClosedAt, string? ClosedBy);
 
@@ -120,7 +120,7 @@ public static class ListTasks
             query = query.Where(t => t.Status == WorkTaskStatus.Open);
             query = filter.View == View.Overdue
                 ? query.Where(t => t.DueAt < now)
-                : query.Where(t => t.DueAt >= now && (t.DueAt < endOfToday || t.Kind == WorkTaskKind.Referral));
+                : query.Where(t => t.DueAt >= now && (t.DueAt < endOfToday || t.Priority == 0));
             if (cursor is { } c)
             {
                 query = query.Where(t => t.Priority > c.Priority
@@ -168,6 +168,7 @@ public static class ListTasks
     /// <summary>
     /// Tasks the user sees, through the scope helper: all tasks under the grid workers' grants, and referrals and escalated
     /// tasks under the officers' grants.
+    /// Priority 0 (referrals, retests after a pooled positive) reaches the officers at once.
     /// </summary>
     public static IQueryable<WorkTask> Visible(IQueryable<WorkTask> tasks, CurrentUser me)
     {
@@ -176,7 +177,7 @@ public static class ListTasks
         var worker = Scope.PathIn<WorkTask>(t => t.Jurisdiction!.Path, gridPaths);
         var t = worker.Parameters[0];
         var forOfficers = Expression.OrElse(
-            Expression.Equal(Expression.Property(t, nameof(WorkTask.Kind)), Expression.Constant(WorkTaskKind.Referral)),
+            Expression.Equal(Expression.Property(t, nameof(WorkTask.Priority)), Expression.Constant(0)),
             Expression.NotEqual(Expression.Property(t, nameof(WorkTask.EscalatedAt)), Expression.Constant(null, typeof(DateTime?))));
         return inScope.Where(Expression.Lambda<Func<WorkTask, bool>>(Expression.OrElse(forOfficers, worker.Body), t));
     }

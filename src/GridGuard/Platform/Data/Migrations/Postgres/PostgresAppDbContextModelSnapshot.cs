@@ -906,6 +906,344 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.ToTable("Jurisdictions", (string)null);
                 });
 
+            modelBuilder.Entity("GridGuard.Features.MassTesting.MassTestingRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("JurisdictionId", "OpenedAt");
+
+                    b.ToTable("MassTestingRounds", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundMember", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ExemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExemptedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Exemption")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ExemptionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FirstSampledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Samplings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("ExemptedById");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("PersonId", "RoundId");
+
+                    b.HasIndex("RoundId", "JurisdictionId", "FirstSampledAt");
+
+                    b.ToTable("RoundMembers", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundTally", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Exempt")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SampledExempt")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId", "JurisdictionId");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.ToTable("RoundTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Sampling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SamplerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TubeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("SamplerId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("TubeId");
+
+                    b.HasIndex("PersonId", "SampledAt");
+
+                    b.HasIndex("RoundId", "PersonId");
+
+                    b.ToTable("Samplings", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Lanes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("RoundId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SamplingSites", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "StartsAt");
+
+                    b.HasIndex("SiteId", "StartsAt");
+
+                    b.ToTable("SamplingSlots", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Tube", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("ResultAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ResultById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("ResultById");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("RoundId", "Status");
+
+                    b.ToTable("Tubes", (string)null);
+                });
+
             modelBuilder.Entity("GridGuard.Features.Monitoring.HealthCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -967,7 +1305,7 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("ClosedById")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ControlPlanId")
+                    b.Property<Guid?>("ControlPlanId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1022,6 +1360,9 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("RoundId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1048,6 +1389,8 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.HasIndex("PlanTestId");
 
                     b.HasIndex("ControlPlanId", "Kind");
+
+                    b.HasIndex("RoundId", "Kind");
 
                     b.HasIndex("Status", "EscalatedAt", "DueAt");
 
@@ -1904,6 +2247,182 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("GridGuard.Features.MassTesting.MassTestingRound", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundMember", b =>
+                {
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExemptedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundTally", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Sampling", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SamplerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.SamplingSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.Tube", "Tube")
+                        .WithMany()
+                        .HasForeignKey("TubeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Tube");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSite", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSlot", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.SamplingSite", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Tube", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.SamplingSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Jurisdiction");
+                });
+
             modelBuilder.Entity("GridGuard.Features.Monitoring.HealthCheck", b =>
                 {
                     b.HasOne("GridGuard.Platform.Auth.AppUser", "CheckedBy")
@@ -1949,8 +2468,7 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
                         .WithMany()
                         .HasForeignKey("ControlPlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("GridGuard.Features.Monitoring.HealthCheck", null)
                         .WithMany()
@@ -1973,6 +2491,11 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PlanTestId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("ClosedBy");
 
@@ -2160,6 +2683,11 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("GridGuard.Features.Households.Person", b =>
                 {
                     b.Navigation("VulnerableGroups");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSite", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>

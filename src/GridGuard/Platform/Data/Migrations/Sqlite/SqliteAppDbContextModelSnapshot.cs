@@ -899,6 +899,344 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.ToTable("Jurisdictions", (string)null);
                 });
 
+            modelBuilder.Entity("GridGuard.Features.MassTesting.MassTestingRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("JurisdictionId", "OpenedAt");
+
+                    b.ToTable("MassTestingRounds", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundMember", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExemptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ExemptedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Exemption")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExemptionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstSampledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Samplings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.HasIndex("ExemptedById");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("PersonId", "RoundId");
+
+                    b.HasIndex("RoundId", "JurisdictionId", "FirstSampledAt");
+
+                    b.ToTable("RoundMembers", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundTally", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Exempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SampledExempt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "JurisdictionId");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.ToTable("RoundTallies", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Sampling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Repeat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SampledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SamplerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TubeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("SamplerId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("TubeId");
+
+                    b.HasIndex("PersonId", "SampledAt");
+
+                    b.HasIndex("RoundId", "PersonId");
+
+                    b.ToTable("Samplings", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lanes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("RoundId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SamplingSites", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GridId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId", "StartsAt");
+
+                    b.HasIndex("SiteId", "StartsAt");
+
+                    b.ToTable("SamplingSlots", (string)null);
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Tube", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Barcode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResultById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Barcode")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("ResultById");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("RoundId", "Status");
+
+                    b.ToTable("Tubes", (string)null);
+                });
+
             modelBuilder.Entity("GridGuard.Features.Monitoring.HealthCheck", b =>
                 {
                     b.Property<Guid>("Id")
@@ -960,7 +1298,7 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("ClosedById")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ControlPlanId")
+                    b.Property<Guid?>("ControlPlanId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1015,6 +1353,9 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RoundId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1041,6 +1382,8 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.HasIndex("PlanTestId");
 
                     b.HasIndex("ControlPlanId", "Kind");
+
+                    b.HasIndex("RoundId", "Kind");
 
                     b.HasIndex("Status", "EscalatedAt", "DueAt");
 
@@ -1895,6 +2238,182 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("GridGuard.Features.MassTesting.MassTestingRound", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundMember", b =>
+                {
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ExemptedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.RoundTally", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Sampling", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.Households.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SamplerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.SamplingSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.Tube", "Tube")
+                        .WithMany()
+                        .HasForeignKey("TubeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Tube");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSite", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Jurisdiction");
+
+                    b.Navigation("Round");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSlot", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.SamplingSite", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.Tube", b =>
+                {
+                    b.HasOne("GridGuard.Features.Jurisdictions.Jurisdiction", "Jurisdiction")
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResultById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("GridGuard.Features.MassTesting.SamplingSite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Jurisdiction");
+                });
+
             modelBuilder.Entity("GridGuard.Features.Monitoring.HealthCheck", b =>
                 {
                     b.HasOne("GridGuard.Platform.Auth.AppUser", "CheckedBy")
@@ -1940,8 +2459,7 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.HasOne("GridGuard.Features.ControlPlans.ControlPlan", null)
                         .WithMany()
                         .HasForeignKey("ControlPlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("GridGuard.Features.Monitoring.HealthCheck", null)
                         .WithMany()
@@ -1964,6 +2482,11 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PlanTestId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("GridGuard.Features.MassTesting.MassTestingRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("ClosedBy");
 
@@ -2151,6 +2674,11 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("GridGuard.Features.Households.Person", b =>
                 {
                     b.Navigation("VulnerableGroups");
+                });
+
+            modelBuilder.Entity("GridGuard.Features.MassTesting.SamplingSite", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("GridGuard.Features.Quarantine.QuarantineSite", b =>

@@ -1,0 +1,20 @@
+using GridGuard.Features.MassTesting.Rounds;
+
+namespace GridGuard.Features.MassTesting;
+
+/// <summary>
+/// Mass testing (区域核酸筛查, DOMAIN.md §7): rounds over a subtree with their expected population, sampling sites and
+/// timetables, exemptions, tubes and scans (online and in offline batches), lab results and their propagation, the
+/// resident's result lookup, and the live coverage board with the reconciliation list.
+/// </summary>
+public static class MassTestingModule
+{
+    public static IServiceCollection AddMassTesting(this IServiceCollection services) => services;
+
+    public static WebApplication MapMassTesting(this WebApplication app)
+    {
+        var rounds = app.MapGroup("/api/testing-rounds").WithTags("区域核酸筛查").RequireAuthorization();
+        rounds.MapOpenRound();
+        return app;
+    }
+}
