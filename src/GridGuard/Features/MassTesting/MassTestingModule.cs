@@ -1,3 +1,4 @@
+using GridGuard.Features.MassTesting.Collection;
 using GridGuard.Features.MassTesting.Rounds;
 
 namespace GridGuard.Features.MassTesting;
@@ -9,12 +10,22 @@ namespace GridGuard.Features.MassTesting;
 /// </summary>
 public static class MassTestingModule
 {
-    public static IServiceCollection AddMassTesting(this IServiceCollection services) => services;
+    public static IServiceCollection AddMassTesting(this IServiceCollection services)
+    {
+        services.AddSingleton<SamplingWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SamplingWriter>());
+        return services;
+    }
 
     public static WebApplication MapMassTesting(this WebApplication app)
     {
         var rounds = app.MapGroup("/api/testing-rounds").WithTags("区域核酸筛查").RequireAuthorization();
         rounds.MapOpenRound();
+        rounds.MapOpenTube();
+        rounds.MapCloseTube();
+        rounds.MapGetTube();
+        rounds.MapRecordSampling();
+        rounds.MapRecordSamplingBatch();
         return app;
     }
 }

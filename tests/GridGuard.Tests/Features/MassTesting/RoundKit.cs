@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using GridGuard.Features.Canvassing;
+using GridGuard.Features.ControlPlans;
+using GridGuard.Features.MassTesting;
+using GridGuard.Features.MassTesting.Collection;
 using GridGuard.Features.MassTesting.Rounds;
 using GridGuard.Platform.Auth;
 using GridGuard.Tests.Features.Households;
@@ -36,6 +40,56 @@ public static class RoundKit
         }
 
         return ids;
+    }
+
+    /// <summary>A medical-staff sampler at the node, and their API client.</summary>
+    public static async Task<HttpClient> SamplerAsync(AppFactory app, Guid nodeId)
+    {
+        var user = await TestUsers.CreateAsync(app, (Role.MedicalStaff, nodeId));
+        return await app.ApiClientAsync(user);
+    }
+
+    /// <summary>Puts an Active control plan on the person straight in the database (they must then have a single tube).</summary>
+    public static Task PlanAsync(AppFactory app, Guid personId, Guid nodeId) => app.WithDbAsync(async db =>
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        db.ControlPlans.Add(new ControlPlan
+        {
+            PersonId = personId,
+            JurisdictionId = nodeId,
+            Source = PlanSource.Manual,
+            Category = KeyPersonCategory.CloseContact,
+            Anchor = DateOnly.FromDateTime(now),
+            RegisteredOn = DateOnly.FromDateTime(now),
+            Status = PlanStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        await db.SaveChangesAsync();
+    });
+
+    public static string NewBarcode() => "T" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+
+    public static object ScanOf(Guid personId, string tube, int? poolSize = null) => new
+    {
+        clientId = Guid.NewGuid(),
+        tube,
+        poolSize,
+        personCode = PersonCode.Of(personId),
+    };
+
+    public static async Task<ScanResult> ScanAsync(HttpClient sampler, Guid roundId, Guid personId, string tube, int? poolSize = null)
+    {
+        var response = await sampler.PostAsJsonAsync($"/api/testing-rounds/{roundId}/samplings", ScanOf(personId, tube, poolSize));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ScanResult>(TestJson.Options))!;
+    }
+
+    public static async Task<RecordSamplingBatch.Answer> BatchAsync(HttpClient sampler, Guid roundId, IEnumerable<object> scans)
+    {
+        var response = await sampler.PostAsJsonAsync($"/api/testing-rounds/{roundId}/samplings/batch", new { scans });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<RecordSamplingBatch.Answer>(TestJson.Options))!;
     }
 
     public static object Body(Guid nodeId, string? name = null) => new

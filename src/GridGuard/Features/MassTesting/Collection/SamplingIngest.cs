@@ -1,0 +1,405 @@
+using System.Text.Json;
+using GridGuard.Features.Households;
+using GridGuard.Platform;
+using GridGuard.Platform.Audit;
+using GridGuard.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridGuard.Features.MassTesting.Collection;
+
+/// <summary>
+/// Applies a batch of sampler operations (<see cref="Scan"/>) in one transaction, set-based: a handful of look-ups for the
+/// whole batch, the rules in memory in the order the device made the scans, then one insert of the new samplings and the
+/// tube, member and tally updates. The rules (DOMAIN.md §7): a barcode is used in one round only; a tube closes when full
+/// or by hand and a closed tube takes nobody; a person under an open plan, from a High or Medium area or with an
+/// unresolved positive is refused in a pooled tube; a second sampling in the round is warned, not refused; a registered
+/// person outside the round is refused; an ID number not in the registry is accepted for the reconciliation list.
+/// Only <see cref="SamplingWriter"/> calls this, one batch at a time, so the in-memory tube counts cannot race.
+/// </summary>
+public static class SamplingIngest
+{
+    /// <param name="SamplerPaths">The paths where the sampler holds one of <see cref="MassTestingText.Samplers"/>.</param>
+    public sealed record Job(Guid RoundId, Guid SamplerId, string SamplerName, IReadOnlyList<string> SamplerPaths,
+        IReadOnlyList<Scan> Scans);
+
+    /// <summary>The answer per job; <see cref="RoundFound"/> false means the round is unknown or outside the sampler's scope.</summary>
+    public sealed record JobResult(bool RoundFound, IReadOnlyList<ScanResult> Results);
+
+    private sealed record RoundInfo(Guid Id, RoundStatus Status, Guid JurisdictionId, string Path);
+
+    private sealed record SiteInfo(Guid Id, Guid RoundId, Guid JurisdictionId, string Path);
+
+    private sealed record PersonInfo(Guid Id, string Name, string? IdNumber);
+
+    public static async Task<IReadOnlyList<JobResult>> RunAsync(AppDbContext db, CountyClock clock, IReadOnlyList<Job> jobs,
+        CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var today = clock.Today;
+        var all = jobs.SelectMany(j => j.Scans).ToList();
+
+        var roundIds = jobs.Select(j => j.RoundId).Distinct().ToList();
+        var rounds = await db.MassTestingRounds.AsNoTracking().Where(r => roundIds.Contains(r.Id))
+            .Select(r => new RoundInfo(r.Id, r.Status, r.JurisdictionId, r.Jurisdiction!.Path)).ToDictionaryAsync(r => r.Id, ct);
+        var siteIds = all.Where(s => s.SiteId is not null).Select(s => s.SiteId!.Value).Distinct().ToList();
+        var sites = await db.SamplingSites.AsNoTracking().Where(s => siteIds.Contains(s.Id))
+            .Select(s => new SiteInfo(s.Id, s.RoundId, s.JurisdictionId, s.Jurisdiction!.Path)).ToDictionaryAsync(s => s.Id, ct);
+
+        // Shape first: what is malformed never reaches a query.
+        var checkedIds = new Dictionary<Scan, IdCheck>(ReferenceEqualityComparer.Instance);
+        var codes = new Dictionary<Scan, Guid>(ReferenceEqualityComparer.Instance);
+        foreach (var s in all.Where(s => !string.IsNullOrWhiteSpace(s.IdNumber) && string.IsNullOrWhiteSpace(s.PersonCode)))
+        {
+            checkedIds[s] = IdNumbers.CheckResidentIdCard(s.IdNumber!.Trim(), today);
+        }
+
+        foreach (var s in all.Where(s => !string.IsNullOrWhiteSpace(s.PersonCode)))
+        {
+            if (PersonCode.TryParse(s.PersonCode, out var id))
+            {
+                codes[s] = id;
+            }
+        }
+
+        var clientIds = all.Where(s => s.ClientId is not null).Select(s => s.ClientId!.Value).Distinct().ToList();
+        var earlier = (await db.Samplings.AsNoTracking().Where(x => clientIds.Contains(x.ClientId))
+                .Select(x => new
+                {
+                    x.ClientId, x.Id, x.PersonId, x.Name, Barcode = x.Tube!.Barcode, x.Tube.PoolSize, x.Tube.Count, x.Tube.Status,
+                })
+                .ToListAsync(ct))
+            .ToDictionary(x => x.ClientId, x => new ScanResult(x.ClientId, ScanStatus.Duplicate, SamplingId: x.Id,
+                PersonId: x.PersonId, PersonName: x.Name, Unregistered: x.PersonId is null, Tube: x.Barcode, PoolSize: x.PoolSize,
+                TubeCount: x.Count, TubeClosed: x.Status == TubeStatus.Closed));
+
+        var barcodes = all.Where(s => PoolingRules.IsBarcode(s.Tube?.Trim())).Select(s => s.Tube!.Trim()).Distinct().ToList();
+        var tubes = await db.Tubes.AsTracking().Where(t => barcodes.Contains(t.Barcode)).ToDictionaryAsync(t => t.Barcode, ct);
+
+        var personIds = codes.Values.Distinct().ToList();
+        var numbers = checkedIds.Values.Where(c => c.Valid).Select(c => c.Normalized!).Distinct().ToList();
+        var persons = await db.Persons.AsNoTracking()
+            .Where(p => personIds.Contains(p.Id) || (p.IdType == IdType.ResidentIdCard && numbers.Contains(p.IdNumber!)))
+            .Select(p => new PersonInfo(p.Id, p.Name, p.IdNumber)).ToListAsync(ct);
+        var byId = persons.ToDictionary(p => p.Id);
+        var byNumber = persons.Where(p => p.IdNumber is not null).GroupBy(p => p.IdNumber!).ToDictionary(g => g.Key, g => g.First());
+        var found = persons.Select(p => p.Id).ToList();
+        var members = await db.RoundMembers.AsTracking().Where(m => roundIds.Contains(m.RoundId) && found.Contains(m.PersonId))
+            .ToDictionaryAsync(m => (m.RoundId, m.PersonId), ct);
+        var singleOnly = await SingleTubeCheck.ReasonsAsync(db, found, today, ct);
+        var unregisteredBefore = (await db.Samplings.AsNoTracking()
+                .Where(x => roundIds.Contains(x.RoundId) && x.PersonId == null && numbers.Contains(x.IdNumber!))
+                .GroupBy(x => new { x.RoundId, x.IdNumber })
+                .Select(g => new { g.Key.RoundId, g.Key.IdNumber, Count = g.Count() })
+                .ToListAsync(ct))
+            .ToDictionary(x => (x.RoundId, x.IdNumber!), x => x.Count);
+
+        var state = new Batch(now, clock.ToUtc, tubes, earlier, unregisteredBefore);
+        var answers = new List<JobResult>(jobs.Count);
+        foreach (var job in jobs)
+        {
+            if (!rounds.TryGetValue(job.RoundId, out var round)
+                || !job.SamplerPaths.Any(p => round.Path.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(round.Path, StringComparison.Ordinal)))
+            {
+                answers.Add(new JobResult(false, []));
+                continue;
+            }
+
+            var results = new List<ScanResult>(job.Scans.Count);
+            foreach (var scan in job.Scans)
+            {
+                results.Add(Apply(state, job, round, scan));
+            }
+
+            answers.Add(new JobResult(true, results));
+            state.AuditJob(job, round, results);
+        }
+
+        ScanResult Apply(Batch b, Job job, RoundInfo round, Scan scan)
+        {
+            var id = scan.ClientId;
+            if (id is null)
+            {
+                return ScanResult.Refused(null, "clientId", "客户端编号：不能为空（每次扫码由设备生成一个编号）");
+            }
+
+            if (b.Earlier.TryGetValue(id.Value, out var before))
+            {
+                return before;
+            }
+
+            if (!b.Seen.Add(id.Value))
+            {
+                return new ScanResult(id, ScanStatus.Duplicate);
+            }
+
+            var barcode = scan.Tube?.Trim();
+            if (PoolingRules.BarcodeError(barcode) is { } barcodeError)
+            {
+                return ScanResult.Refused(id, "tube", barcodeError);
+            }
+
+            if (scan.PoolSize is { } size && !PoolingRules.IsPoolSize(size))
+            {
+                return ScanResult.Refused(id, "poolSize", "混采规格：应为 1（单管）、5 或 10", tube: barcode);
+            }
+
+            if (round.Status != RoundStatus.Open)
+            {
+                return ScanResult.Refused(id, "roundId", "本轮筛查已结束，不能再开管或采样", RefusalKind.Conflict, barcode);
+            }
+
+            SiteInfo? site = null;
+            if (scan.SiteId is { } siteId && (!sites.TryGetValue(siteId, out site) || site.RoundId != round.Id))
+            {
+                return ScanResult.Refused(id, "siteId", "采样点：不属于本轮筛查", tube: barcode);
+            }
+
+            if (site is not null && !job.SamplerPaths.Any(p => site.Path.StartsWith(p, StringComparison.Ordinal)))
+            {
+                return ScanResult.Refused(id, "siteId", "采样点：您不在该采样点的工作范围内", RefusalKind.Conflict, barcode);
+            }
+
+            // Person first (for a scan), so that a refused person never opens a tube.
+            PersonInfo? person = null;
+            string? number = null;
+            RoundMember? member = null;
+            if (scan.HasPerson)
+            {
+                if (!string.IsNullOrWhiteSpace(scan.PersonCode))
+                {
+                    if (!codes.TryGetValue(scan, out var pid) || !byId.TryGetValue(pid, out person))
+                    {
+                        return ScanResult.Refused(id, "personCode", "个人码：无法识别或查无此人，请改为输入身份证号", RefusalKind.Conflict, barcode);
+                    }
+                }
+                else
+                {
+                    var check = checkedIds[scan];
+                    if (!check.Valid)
+                    {
+                        return ScanResult.Refused(id, "idNumber", check.Error!, tube: barcode);
+                    }
+
+                    number = check.Normalized!;
+                    byNumber.TryGetValue(number, out person);
+                }
+
+                if (person is not null && !members.TryGetValue((round.Id, person.Id), out member))
+                {
+                    return ScanResult.Refused(id, scan.PersonCode is null ? "idNumber" : "personCode",
+                        $"{person.Name} 不在本轮筛查范围内（户籍或居住地不在本轮辖区）", RefusalKind.Conflict, barcode);
+                }
+            }
+
+            var tube = b.Tubes.GetValueOrDefault(barcode!);
+            if (tube is not null && tube.RoundId != round.Id)
+            {
+                return ScanResult.Refused(id, "tube", $"采样管条码 {barcode} 已在其他轮次使用，不能重复使用", RefusalKind.Conflict, barcode);
+            }
+
+            if (tube is not null && scan.PoolSize is { } chosen && chosen != tube.PoolSize)
+            {
+                return ScanResult.Refused(id, "poolSize",
+                    $"混采规格：采样管 {barcode} 是{MassTestingText.PoolLabel(tube.PoolSize)}，与所选的{MassTestingText.PoolLabel(chosen)}不符",
+                    RefusalKind.Conflict, barcode);
+            }
+
+            if (tube is null)
+            {
+                if (scan.Close == true)
+                {
+                    return ScanResult.Refused(id, "tube", $"采样管 {barcode} 尚未开管，无法封管", RefusalKind.Conflict, barcode);
+                }
+
+                if (scan.PoolSize is null)
+                {
+                    return ScanResult.Refused(id, "poolSize", "混采规格：开新管时请选择 1（单管）、5 或 10", tube: barcode);
+                }
+
+                tube = b.Open(round, site, job, barcode!, scan.PoolSize.Value);
+            }
+
+            if (!scan.HasPerson)
+            {
+                if (scan.Close == true && tube.Status == TubeStatus.Open)
+                {
+                    tube.Status = TubeStatus.Closed;
+                    tube.ClosedAt = b.Now;
+                }
+
+                return Batch.Answer(id, tube, null, null, null);
+            }
+
+            if (tube.Status == TubeStatus.Closed)
+            {
+                return ScanResult.Refused(id, "tube", $"采样管 {barcode} 已封管，请换一支新管", RefusalKind.Conflict, barcode);
+            }
+
+            if (person is not null && tube.PoolSize > 1 && singleOnly.TryGetValue(person.Id, out var reasons))
+            {
+                return ScanResult.Refused(id, scan.PersonCode is null ? "idNumber" : "personCode",
+                    $"{person.Name}：{PoolingRules.Refusal(reasons, tube.PoolSize)}", RefusalKind.Conflict, barcode);
+            }
+
+            return b.Sample(job, round, site, tube, scan, person, member, number);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var t in state.NewTubes)
+        {
+            db.Tubes.Add(t);
+        }
+
+        db.AuditEntries.AddRange(state.AuditLines);
+        await db.SaveChangesWithoutAuditAsync(ct);
+        await BulkCopy.InsertAsync(db, state.NewSamplings, ct);
+        foreach (var (roundId, perNode) in state.TallyDeltas)
+        {
+            await Tallies.ApplyAsync(db, roundId, perNode, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return answers;
+    }
+
+    /// <summary>The batch's in-memory state: tubes as they fill, members as they are sampled, what to write.</summary>
+    private sealed class Batch(DateTime now, Func<DateTime, DateTime> toUtc, Dictionary<string, Tube> tubes, Dictionary<Guid, ScanResult> earlier,
+        Dictionary<(Guid, string), int> unregisteredBefore)
+    {
+        public DateTime Now { get; } = now;
+
+        public Dictionary<string, Tube> Tubes { get; } = tubes;
+
+        public Dictionary<Guid, ScanResult> Earlier { get; } = earlier;
+
+        public HashSet<Guid> Seen { get; } = [];
+
+        public List<Tube> NewTubes { get; } = [];
+
+        public List<Sampling> NewSamplings { get; } = [];
+
+        public List<AuditEntry> AuditLines { get; } = [];
+
+        public Dictionary<Guid, Dictionary<Guid, Tallies.Delta>> TallyDeltas { get; } = [];
+
+        public Tube Open(RoundInfo round, SiteInfo? site, Job job, string barcode, int poolSize)
+        {
+            var tube = new Tube
+            {
+                Barcode = barcode,
+                RoundId = round.Id,
+                SiteId = site?.Id,
+                JurisdictionId = site?.JurisdictionId ?? round.JurisdictionId,
+                PoolSize = poolSize,
+                Status = TubeStatus.Open,
+                OpenedById = job.SamplerId,
+                OpenedAt = Now,
+            };
+            Tubes[barcode] = tube;
+            NewTubes.Add(tube);
+            return tube;
+        }
+
+        public ScanResult Sample(Job job, RoundInfo round, SiteInfo? site, Tube tube, Scan scan, PersonInfo? person,
+            RoundMember? member, string? number)
+        {
+            // The device's clock, in UTC (a time without a zone is county time), never later than now.
+            var sampledAt = scan.SampledAt is { } at ? Min(toUtc(at), Now) : Now;
+            string? warning = null;
+            var before = member?.Samplings ?? unregisteredBefore.GetValueOrDefault((round.Id, number!));
+            if (before > 0)
+            {
+                warning = $"{person?.Name ?? scan.Name ?? number} 本轮已采样 {before} 次，本次为第 {before + 1} 次";
+            }
+
+            var sampling = new Sampling
+            {
+                ClientId = scan.ClientId!.Value,
+                RoundId = round.Id,
+                TubeId = tube.Id,
+                SiteId = site?.Id ?? tube.SiteId,
+                PersonId = person?.Id,
+                IdNumber = person?.IdNumber ?? number,
+                Name = person?.Name ?? Trim(scan.Name, Sampling.NameMaxLength),
+                JurisdictionId = member?.JurisdictionId ?? site?.JurisdictionId ?? round.JurisdictionId,
+                SampledAt = sampledAt,
+                ReceivedAt = Now,
+                SamplerId = job.SamplerId,
+                Repeat = before > 0,
+                Outcome = SamplingOutcome.Pending,
+            };
+            NewSamplings.Add(sampling);
+            tube.Count++;
+            if (PoolingRules.IsFull(tube.Count, tube.PoolSize))
+            {
+                tube.Status = TubeStatus.Closed;
+                tube.ClosedAt = Now;
+            }
+
+            if (member is not null)
+            {
+                member.Samplings++;
+                member.Outcome = SamplingOutcome.Pending;
+                if (member.FirstSampledAt is null)
+                {
+                    member.FirstSampledAt = sampledAt;
+                    AddTally(round.Id, member.JurisdictionId, Tallies.FirstSampling(member.Exemption is not null));
+                }
+            }
+            else
+            {
+                unregisteredBefore[(round.Id, number!)] = before + 1;
+            }
+
+            return Answer(scan.ClientId, tube, sampling, person, warning) with { Unregistered = person is null };
+        }
+
+        public static ScanResult Answer(Guid? clientId, Tube tube, Sampling? sampling, PersonInfo? person, string? warning) =>
+            new(clientId, ScanStatus.Accepted, Warning: warning, SamplingId: sampling?.Id, PersonId: person?.Id,
+                PersonName: person?.Name ?? sampling?.Name, Tube: tube.Barcode, PoolSize: tube.PoolSize, TubeCount: tube.Count,
+                TubeClosed: tube.Status == TubeStatus.Closed);
+
+        /// <summary>One audit line per job: samplings are their own append-only record, the line says who sent what.</summary>
+        public void AuditJob(Job job, RoundInfo round, List<ScanResult> results)
+        {
+            var accepted = results.Where(r => r.Status == ScanStatus.Accepted).ToList();
+            if (accepted.Count == 0)
+            {
+                return;
+            }
+
+            AuditLines.Add(new AuditEntry
+            {
+                At = Now,
+                UserId = job.SamplerId,
+                UserName = job.SamplerName,
+                Entity = nameof(Sampling),
+                EntityId = "Ingest",
+                Action = AuditAction.Bulk,
+                Changes = JsonSerializer.Serialize(new
+                {
+                    RoundId = round.Id,
+                    Samplings = accepted.Count(r => r.SamplingId is not null),
+                    Tubes = accepted.Select(r => r.Tube).Distinct().Count(),
+                    Refused = results.Count(r => r.Status == ScanStatus.Refused),
+                }, AuditLog.Json),
+                JurisdictionId = round.JurisdictionId,
+            });
+        }
+
+        private void AddTally(Guid roundId, Guid node, Tallies.Delta delta)
+        {
+            if (!TallyDeltas.TryGetValue(roundId, out var perNode))
+            {
+                TallyDeltas[roundId] = perNode = [];
+            }
+
+            perNode[node] = perNode.GetValueOrDefault(node) + delta;
+        }
+
+        private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+        private static string? Trim(string? s, int max) =>
+            string.IsNullOrWhiteSpace(s) ? null : s.Trim().Length > max ? s.Trim()[..max] : s.Trim();
+    }
+}
