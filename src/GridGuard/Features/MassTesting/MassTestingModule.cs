@@ -1,4 +1,5 @@
 using GridGuard.Features.MassTesting.Collection;
+using GridGuard.Features.MassTesting.Coverage;
 using GridGuard.Features.MassTesting.Rounds;
 
 namespace GridGuard.Features.MassTesting;
@@ -20,7 +21,11 @@ public static class MassTestingModule
     public static WebApplication MapMassTesting(this WebApplication app)
     {
         var rounds = app.MapGroup("/api/testing-rounds").WithTags("区域核酸筛查").RequireAuthorization();
+        rounds.MapListRounds();
         rounds.MapOpenRound();
+        rounds.MapRoundCoverage();
+        rounds.MapListMissing();
+        rounds.MapListUnregistered();
         rounds.MapOpenTube();
         rounds.MapCloseTube();
         rounds.MapGetTube();

@@ -57,7 +57,7 @@ public enum ExemptionKind
 /// Per round and node: the expected, exempt and sampled counts, kept by the write paths so that the live coverage board
 /// reads a few hundred rows instead of a million.
 /// </summary>
-public sealed class RoundTally
+public sealed class RoundTally : IInJurisdiction
 {
     public Guid RoundId { get; set; }
 

@@ -30,7 +30,7 @@ public static class GetTube
 
     public static async Task<Detail?> LoadAsync(AppDbContext db, CurrentUser me, Guid roundId, string barcode, CancellationToken ct)
     {
-        var round = await db.MassTestingRounds.AsNoTracking().InScopeOf(me).AnyAsync(r => r.Id == roundId, ct);
+        var round = await RoundAccess.VisibleAsync(db, me, roundId, ct) is not null;
         var tube = round
             ? await db.Tubes.AsNoTracking().FirstOrDefaultAsync(t => t.RoundId == roundId && t.Barcode == barcode, ct)
             : null;
