@@ -54,7 +54,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.HasKey(a => a.Id);
         b.Property(a => a.UserName).HasMaxLength(64).IsRequired();
         b.Property(a => a.Entity).HasMaxLength(64).IsRequired();
-        b.Property(a => a.EntityId).HasMaxLength(64).IsRequired();
+        // 100: a two-part key (a round member: round id + person id) is 73 characters.
+        b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
         b.Property(a => a.Action).HasMaxLength(16).IsRequired();
         b.Property(a => a.Changes).IsRequired();
         b.HasIndex(a => new { a.Entity, a.EntityId });

@@ -1776,8 +1776,8 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<Guid?>("JurisdictionId")
                         .HasColumnType("uuid");
