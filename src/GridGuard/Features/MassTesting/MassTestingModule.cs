@@ -1,4 +1,5 @@
 using GridGuard.Features.MassTesting.Rounds;
+using GridGuard.Features.MassTesting.Sites;
 
 namespace GridGuard.Features.MassTesting;
 
@@ -15,6 +16,8 @@ public static class MassTestingModule
     {
         var rounds = app.MapGroup("/api/testing-rounds").WithTags("区域核酸筛查").RequireAuthorization();
         rounds.MapOpenRound();
+        rounds.MapAddSite().MapEditSite().MapListSites().MapGetSite().MapAddSlot().MapRemoveSlot().MapExportTimetable();
+        app.MapGroup("/api/testing-timetable").WithTags("区域核酸筛查").AllowAnonymous().MapPublicTimetable();
         return app;
     }
 }
