@@ -1,3 +1,4 @@
+using GridGuard.Features.MassTesting.Exemptions;
 using GridGuard.Features.MassTesting.Rounds;
 using GridGuard.Features.MassTesting.Sites;
 
@@ -17,6 +18,7 @@ public static class MassTestingModule
         var rounds = app.MapGroup("/api/testing-rounds").WithTags("区域核酸筛查").RequireAuthorization();
         rounds.MapOpenRound();
         rounds.MapAddSite().MapEditSite().MapListSites().MapGetSite().MapAddSlot().MapRemoveSlot().MapExportTimetable();
+        rounds.MapRecordExemption().MapLiftExemption().MapListExemptions();
         app.MapGroup("/api/testing-timetable").WithTags("区域核酸筛查").AllowAnonymous().MapPublicTimetable();
         return app;
     }
