@@ -1,6 +1,8 @@
 using GridGuard.Features.MassTesting.Collection;
 using GridGuard.Features.MassTesting.Coverage;
+using GridGuard.Features.MassTesting.Exemptions;
 using GridGuard.Features.MassTesting.Rounds;
+using GridGuard.Features.MassTesting.Sites;
 
 namespace GridGuard.Features.MassTesting;
 
@@ -31,6 +33,9 @@ public static class MassTestingModule
         rounds.MapGetTube();
         rounds.MapRecordSampling();
         rounds.MapRecordSamplingBatch();
+        rounds.MapAddSite().MapEditSite().MapListSites().MapGetSite().MapAddSlot().MapRemoveSlot().MapExportTimetable();
+        rounds.MapRecordExemption().MapLiftExemption().MapListExemptions();
+        app.MapGroup("/api/testing-timetable").WithTags("区域核酸筛查").AllowAnonymous().MapPublicTimetable();
         return app;
     }
 }

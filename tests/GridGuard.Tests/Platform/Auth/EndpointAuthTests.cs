@@ -22,6 +22,8 @@ public sealed class EndpointAuthTests(AppFactory app)
         "/forbidden",      // shown to signed-in users without the role; harmless
         "/tips/new",       // the public tip form (线索举报), rate-limited per IP and phone
         "/arrivals/new",   // the public arrival report (返乡报备), rate-limited per IP
+        "/testing/timetable",     // residents look up where and when their grid is sampled; public notice, no persons
+        "/api/testing-timetable", // the same as JSON: grids by name, and a grid's slots in open rounds
     ];
 
     /// <summary>Single endpoints (method and exact pattern) that anyone may reach, beside staff endpoints on the same path.</summary>
