@@ -39,7 +39,7 @@ public static class CloseLateTasks
     public static async Task<IReadOnlyList<Guid>> ForTestAsync(AppDbContext db, Guid testId, Guid userId, DateTime now, CancellationToken ct)
     {
         var tasks = await db.WorkTasks
-            .Where(t => t.PlanTestId == testId && t.Kind == WorkTaskKind.OverdueTest && t.Status == WorkTaskStatus.Open)
+            .Where(t => t.Key == TaskSweep.OverdueTestKey(testId) && t.Status == WorkTaskStatus.Open)
             .ToListAsync(ct);
         return Close(tasks, userId, now);
     }
