@@ -7,6 +7,7 @@ using GridGuard.Platform.Auth;
 using GridGuard.Tests.Features.Canvassing;
 using GridGuard.Tests.Features.Monitoring;
 using GridGuard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Tests.Features.ControlPlans;
 
@@ -85,6 +86,30 @@ public sealed class PlanNodeTests(AppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/plans/{plan.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, strangerCheck.StatusCode);
         Assert.DoesNotContain(referral, (await MonitoringKit.TasksAsync(stranger)).Items.Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task PlanNode_PersonJoinsAHouseholdBeforeConfirmation_ConfirmMovesThePlanToTheGrid()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var host = ArrivalKit.Host(app);
+        var today = ArrivalKit.Today(host);
+        var city = TestTree.NewCountyCode();
+        await PlanKit.AreaAsync(app, city, RiskLevel.Medium, today.AddDays(-30));
+        var policy = await PlanKit.PolicyAsync(app, PlanKit.Chunjie);
+        var person = await Registry.PersonAsync(app, tree.Grid1, null, "网格丙");
+        var reportId = await ArrivalKit.FileAsync(app, ArrivalKit.Body(tree.Village1.Id, person.IdNumber!, today.AddDays(-1), today, city));
+        var officer = await host.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id)));
+        var computed = await PlanKit.ComputeAsync(officer, reportId, policy);
+        var household = await Registry.HouseholdAsync(app, tree.Grid1);
+        await app.WithDbAsync(db => db.Persons.Where(p => p.Id == person.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.HouseholdId, household)));
+
+        var confirmed = await officer.PostAsJsonAsync($"/api/plans/{computed.Id}/confirm", new { });
+
+        Assert.Equal(tree.Village1.Id, computed.JurisdictionId);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(tree.Grid1.Id, (await confirmed.Content.ReadFromJsonAsync<GetPlan.Detail>(TestJson.Options))!.JurisdictionId);
     }
 
     [Fact]

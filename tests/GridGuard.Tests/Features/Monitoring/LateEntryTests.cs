@@ -54,6 +54,28 @@ public sealed class LateEntryTests(AppFactory app)
     }
 
     [Fact]
+    public async Task CheckPage_BackfilledTime_SavesAtThatTimeAndSaysTheMissedTaskWasClosed()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        using var host = new ClockedHost(app, MonitoringKit.Local(Day.AddDays(1), 0, 30));
+        var stewardUser = await TestUsers.CreateAsync(app, (Role.Steward, tree.Grid1.Id));
+        var plan = await MonitoringKit.PlanAsync(app, tree.Grid1, Day, 7, 1, MonitoringKit.Local(Day.AddDays(-1), 20), name: "补录者");
+        await MonitoringKit.SweepAsync(await host.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.CountyCommander, tree.County.Id))));
+        var client = await host.PageClientAsync(stewardUser);
+        var url = $"/plans/{plan.Id}/checks/new";
+
+        var form = await Forms.GetFormAsync(client, url, "record-check");
+        form["Input.Temperature"] = "36.4";
+        form["Input.CheckedAt"] = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T09:30";
+        var saved = await (await Forms.PostAsync(client, url, form)).Content.ReadAsStringAsync();
+
+        Assert.Contains("已自动关闭该时段的漏测任务", saved, StringComparison.Ordinal);
+        Assert.Equal(MonitoringKit.Local(Day, 9, 30).UtcDateTime,
+            await app.WithDbAsync(db => db.HealthChecks.Where(c => c.ControlPlanId == plan.Id).Select(c => c.CheckedAt).SingleAsync()));
+        Assert.Equal(WorkTaskStatus.Done, (await TaskAsync(TaskSweep.MissedCheckKey(plan.Id, Day, 1))).Status);
+    }
+
+    [Fact]
     public async Task RecordHealthCheck_CheckedAtInTheFutureOrBeforeThePlan_400WithChineseMessagesAndNothingWritten()
     {
         var tree = await TestTree.CreateAsync(app);
