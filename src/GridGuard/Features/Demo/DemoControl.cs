@@ -20,7 +20,8 @@ namespace GridGuard.Features.Demo;
 /// confirmed (the last two left to confirm), one health check per active plan by the household's steward (one of them
 /// abnormal, so a referral is open), and one activated quarantine site with rooms and the central-quarantine plans
 /// placed (<see cref="DemoQuarantine"/>). Deterministic: the same county gives the same people, places and dates
-/// relative to the county day. Once: a county that already has an arrival report is left alone.
+/// relative to the county day. Once: a county that already has an arrival report, or a database that has demo risk
+/// areas, is left alone; so is a county without adult residents in households.
 /// </summary>
 public sealed class DemoControl(AppDbContext db, CountyClock clock, AuditLog audit, DemoQuarantine quarantine, ILogger<DemoControl> log)
 {
@@ -45,13 +46,15 @@ public sealed class DemoControl(AppDbContext db, CountyClock clock, AuditLog aud
         new("530111", "昆明市官渡区", RiskLevel.Medium),
     ];
 
-    /// <summary>Seeds the county once; false when it already has arrival reports or the actor is missing.</summary>
+    /// <summary>Seeds the county once; false when it was seeded before, has no one to report, or the actor is missing.</summary>
     public async Task<bool> RunAsync(string countyCode, string actorUserName, string? focusGridCode, IReadOnlyList<Origin>? origins = null,
         CancellationToken ct = default)
     {
         origins ??= Origins;
         var county = await db.Jurisdictions.AsNoTracking().SingleAsync(j => j.Code == countyCode, ct);
-        if (await db.ArrivalReports.AnyAsync(r => r.Jurisdiction!.Path.StartsWith(county.Path), ct))
+        var codes = origins.Select(o => o.Code).ToList();
+        if (await db.ArrivalReports.AnyAsync(r => r.Jurisdiction!.Path.StartsWith(county.Path), ct)
+            || await db.RiskAreas.AnyAsync(a => a.Source == Source && codes.Contains(a.PlaceCode), ct))
         {
             return false;
         }
@@ -59,6 +62,12 @@ public sealed class DemoControl(AppDbContext db, CountyClock clock, AuditLog aud
         if (await DemoActors.ForAsync(db, actorUserName, ct) is not { } me)
         {
             log.LogWarning("Demo control plans skipped: no user {UserName}", actorUserName);
+            return false;
+        }
+
+        var persons = await PersonsAsync(me, county.Path, focusGridCode, ct);
+        if (persons.Count == 0)
+        {
             return false;
         }
 
@@ -87,7 +96,6 @@ public sealed class DemoControl(AppDbContext db, CountyClock clock, AuditLog aud
             .Where(j => j.Level == JurisdictionLevel.Village && j.Path.StartsWith(county.Path))
             .Select(j => new { j.Id, j.Path })
             .ToListAsync(ct);
-        var persons = await PersonsAsync(me, county.Path, focusGridCode, ct);
         var plans = new List<GetPlan.Detail>();
         for (var i = 0; i < persons.Count; i++)
         {

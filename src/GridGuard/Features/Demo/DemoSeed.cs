@@ -44,7 +44,7 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
         {
             // A database seeded before the registry existed gets its residents now; otherwise nothing happens.
             await population.RunAsync(CountyCode, Persons, ct);
-            await control.RunAsync(CountyCode, "county", GridCode, ct: ct);
+            await ControlPlansAsync(ct);
             return false;
         }
 
@@ -73,10 +73,19 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
 
         await SeedAccountsAsync(ct);
         await population.RunAsync(CountyCode, Persons, ct);
-        await control.RunAsync(CountyCode, "county", GridCode, ct: ct);
+        await ControlPlansAsync(ct);
         log.LogInformation("Demo county {County} seeded: {Villages} villages, {Nodes} synthetic nodes",
             CountyCode, villages.Count, tree.Count);
         return true;
+    }
+
+    /// <summary>Issue 4's demo data, unless Demo:ControlPlans is false (the benchmarks make their own).</summary>
+    private async Task ControlPlansAsync(CancellationToken ct)
+    {
+        if (config.GetValue("Demo:ControlPlans", true))
+        {
+            await control.RunAsync(CountyCode, "county", GridCode, ct: ct);
+        }
     }
 
     private async Task SeedAccountsAsync(CancellationToken ct)
