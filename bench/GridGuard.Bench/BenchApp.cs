@@ -58,7 +58,11 @@ public sealed class BenchApp(BenchDatabase database, IReadOnlyDictionary<string,
     /// </summary>
     public static async Task<BenchApp> SeedAsync(BenchDatabase database, int persons, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var all = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>()) { ["Demo:Persons"] = persons.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var all = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
+        {
+            ["Demo:Persons"] = persons.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Demo:ControlPlans"] = "false", // the scenarios make their own plans, areas and tasks
+        };
         var app = new BenchApp(database, all);
         var clock = Stopwatch.StartNew();
         await using (var scope = app.Services.CreateAsyncScope())

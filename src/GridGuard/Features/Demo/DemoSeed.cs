@@ -10,16 +10,20 @@ namespace GridGuard.Features.Demo;
 /// <summary>
 /// The demo county 新平彝族傣族自治县 (530427): its real townships and villages from the shipped
 /// china-division slice, a synthetic tree below, and one demo account per kind of user.
-/// Then <see cref="DemoPopulation"/> fills it with residents, stewards and a running canvass.
-/// Runs only in Development (Demo:Seed), once: a database that has the county is reused.
+/// Then <see cref="DemoPopulation"/> fills it with residents, stewards and a running canvass, and
+/// <see cref="DemoControl"/> adds risk areas, arrival reports, control plans, checks and a quarantine site.
+/// Runs only in Development (Demo:Seed), once: a database that has the county is reused (and gets what it lacks).
 /// </summary>
 public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, UserManager<AppUser> users,
-    DemoPopulation population, IConfiguration config, TimeProvider time, ILogger<DemoSeed> log)
+    DemoPopulation population, DemoControl control, IConfiguration config, TimeProvider time, ILogger<DemoSeed> log)
 {
     public const string CountyCode = "530427";
 
     /// <summary>The shared password of the demo accounts. Development only; never seeded elsewhere.</summary>
     public const string Password = "Demo@530427";
+
+    /// <summary>The grid of the demo grid worker, where most demo plans sit.</summary>
+    public const string GridCode = "530427100201001001";
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -28,7 +32,7 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
         new("township", "扬武镇 李干部", Role.TownshipOfficer, "530427100"),
         new("village", "写莫村 王书记", Role.VillageOfficer, "530427100201"),
         new("community", "扬武社区 赵主任", Role.VillageOfficer, "530427100001"),
-        new("grid", "写莫村 网格员 刘芳", Role.GridManager, "530427100201001001"),
+        new("grid", "写莫村 网格员 刘芳", Role.GridManager, GridCode),
     ];
 
     /// <summary>How many synthetic residents to seed (Demo:Persons; about 280k, as in the real county).</summary>
@@ -40,6 +44,7 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
         {
             // A database seeded before the registry existed gets its residents now; otherwise nothing happens.
             await population.RunAsync(CountyCode, Persons, ct);
+            await ControlPlansAsync(ct);
             return false;
         }
 
@@ -68,9 +73,19 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
 
         await SeedAccountsAsync(ct);
         await population.RunAsync(CountyCode, Persons, ct);
+        await ControlPlansAsync(ct);
         log.LogInformation("Demo county {County} seeded: {Villages} villages, {Nodes} synthetic nodes",
             CountyCode, villages.Count, tree.Count);
         return true;
+    }
+
+    /// <summary>Issue 4's demo data, unless Demo:ControlPlans is false (the benchmarks make their own).</summary>
+    private async Task ControlPlansAsync(CancellationToken ct)
+    {
+        if (config.GetValue("Demo:ControlPlans", true))
+        {
+            await control.RunAsync(CountyCode, "county", GridCode, ct: ct);
+        }
     }
 
     private async Task SeedAccountsAsync(CancellationToken ct)

@@ -16,6 +16,8 @@ public static class JurisdictionsModule
                 : new SqliteJurisdictionBulkWriter());
         services.AddScoped<DemoSeed>();
         services.AddScoped<DemoPopulation>();
+        services.AddScoped<DemoControl>();
+        services.AddScoped<DemoQuarantine>();
         return services;
     }
 

@@ -34,7 +34,8 @@ public sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.Property(t => t.Crew).HasMaxLength(WorkTask.CrewMaxLength);
         b.Property(t => t.Note).HasMaxLength(WorkTask.NoteMaxLength);
         b.HasIndex(t => t.Key).IsUnique();
-        b.HasIndex(t => new { t.JurisdictionId, t.Status, t.Priority, t.DueAt });
+        // The task inbox: tasks of the nodes in scope, open or done, in (priority, due, id) keyset order.
+        b.HasIndex(t => new { t.JurisdictionId, t.Status, t.Priority, t.DueAt, t.Id });
         b.HasIndex(t => new { t.Status, t.EscalatedAt, t.DueAt });
         b.HasIndex(t => new { t.ControlPlanId, t.Kind });
         b.HasIndex(t => new { t.RoundId, t.Kind });

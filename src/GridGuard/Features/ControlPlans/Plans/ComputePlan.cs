@@ -15,7 +15,8 @@ namespace GridGuard.Features.ControlPlans.Plans;
 /// of the report's stays from the stored risk-area list with the county rule; anchor = arrival date; registered on the
 /// report's county day; special groups from the registry (recorded + from the birth date); the declared test. The policy
 /// is the one in force on the anchor date, or the latest version of <see cref="Request.Policy"/> when named. The report
-/// becomes Planned. A report with an open (proposed or active) plan answers 409.
+/// becomes Planned. A report with an open (proposed or active) plan answers 409. The plan sits at the person's household
+/// node (their grid) when that lies under the report's node, else at the report's node (<see cref="PlanNode"/>).
 /// </summary>
 public static class ComputePlan
 {
@@ -88,7 +89,7 @@ public static class ComputePlan
         var plan = new ControlPlan
         {
             PersonId = personId,
-            JurisdictionId = report.JurisdictionId,
+            JurisdictionId = await PlanNode.ForAsync(db, me, personId, report.JurisdictionId, ct),
             Source = PlanSource.ArrivalReport,
             SourceId = report.Id,
             Status = PlanStatus.Proposed,

@@ -16,6 +16,7 @@ namespace GridGuard.Features.ControlPlans.Plans;
 ///   recomputed with KeepCentralForSpecialGroup, central as the rule says) — and a reason.
 /// - A plan that needs a manual decision cannot be confirmed as is: staff give a reason and either a category (and risk
 ///   level) to recompute with under the same policy version, or NoMeasures (→ Cancelled).
+/// The plan is placed again by <see cref="PlanNode"/> (the person may have joined a household since it was computed).
 /// The interceptor records the plan's fields (policy, version, rule, exception); one explicit audit line records the
 /// decision with its reason.
 /// </summary>
@@ -103,6 +104,14 @@ public static class ConfirmPlan
         if (plan.Status == PlanStatus.Proposed)
         {
             plan.Status = PlanStatus.Active;
+        }
+
+        if (plan.Source == PlanSource.ArrivalReport
+            && await db.ArrivalReports.AsNoTracking().Where(r => r.Id == plan.SourceId).Select(r => (Guid?)r.JurisdictionId)
+                .FirstOrDefaultAsync(ct) is { } reportNode)
+        {
+            // The person may have joined a household since the plan was computed: the plan moves to its grid.
+            plan.JurisdictionId = await PlanNode.ForAsync(db, me, plan.PersonId, reportNode, ct);
         }
 
         plan.ConfirmedById = me.UserId;

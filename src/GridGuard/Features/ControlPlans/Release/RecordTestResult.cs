@@ -1,4 +1,5 @@
 using GridGuard.Features.ControlPlans.Plans;
+using GridGuard.Features.Monitoring.Tasks;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;
@@ -10,7 +11,8 @@ namespace GridGuard.Features.ControlPlans.Release;
 /// <summary>
 /// POST /api/plans/{id}/tests/{testId}/result {"result": "Negative" | "Positive" | "Invalid", "sampledOn": "yyyy-MM-dd"}:
 /// staff or medical staff record the result of a plan's scheduled test (until mass testing feeds results in). A result,
-/// once recorded, is not overwritten here (409); the audit interceptor records it under the plan.
+/// once recorded, is not overwritten here (409); the audit interceptor records it under the plan. A result recorded
+/// while the test has an open overdue-test task (逾期检测) closes that task (<see cref="CloseLateTasks"/>).
 /// </summary>
 public static class RecordTestResult
 {
@@ -50,7 +52,7 @@ public static class RecordTestResult
             .Where(t => t.Id == testId && t.ControlPlanId == planId
                 && db.ControlPlans.InScopeOf(me, ReleaseText.Viewers).Any(p => p.Id == planId && p.Status == PlanStatus.Active))
             .FirstOrDefaultAsync(ct);
-        if (test is null)
+        if (test is null || me.UserId is not { } userId)
         {
             return PlanResult.NotFound<Recorded>();
         }
@@ -78,6 +80,7 @@ public static class RecordTestResult
         }
 
         (test.Result, test.SampledOn, test.ResultAt) = (outcome, sampled, clock.UtcNow);
+        await CloseLateTasks.ForTestAsync(db, test.Id, userId, clock.UtcNow, ct);
         await db.SaveChangesAsync(ct);
         return PlanResult.Ok(new Recorded(test.Id, test.Due, outcome.ToString(), sampled));
     }

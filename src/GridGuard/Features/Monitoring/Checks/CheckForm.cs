@@ -11,11 +11,18 @@ public sealed class CheckForm
 
     public string? Note { get; set; }
 
-    public RecordHealthCheck.Request ToRequest() => new()
+    /// <summary>For a back-filled check (补录): the county wall-clock time it was taken, as a datetime-local input sends it.</summary>
+    public string? CheckedAt { get; set; }
+
+    public RecordHealthCheck.Request ToRequest(TimeZoneInfo zone) => new()
     {
         Temperature = string.IsNullOrWhiteSpace(Temperature) ? null
             : double.TryParse(Temperature.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) ? t : double.NaN,
         Symptoms = [.. (Symptoms ?? []).Where(s => s.Value is "true" or "on").Select(s => s.Key)],
         Note = Note,
+        CheckedAt = string.IsNullOrWhiteSpace(CheckedAt) ? null
+            : DateTime.TryParse(CheckedAt.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+                ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero)
+                : DateTimeOffset.MinValue,
     };
 }

@@ -13,10 +13,15 @@ namespace GridGuard.Features.Monitoring.Checks;
 /// steward, the medical staff or grid and village staff of the plan's node. Temperature 34.0–43.0 °C with one decimal;
 /// symptoms by name. An abnormal check (≥ 37.3 °C or any symptom) opens a referral task (转诊) due 2 hours after the
 /// check; check and task are written in one SaveChanges, audited.
+/// A check taken earlier may be back-filled (补录) with <see cref="Request.CheckedAt"/>: not in the future, not before
+/// the plan became active, at most <see cref="BackfillWindow"/> ago. It closes the open missed-check task of its slot
+/// (<see cref="Tasks.CloseLateTasks"/>).
 /// </summary>
 public static class RecordHealthCheck
 {
     public static readonly TimeSpan ReferralWithin = TimeSpan.FromHours(2);
+
+    public static readonly TimeSpan BackfillWindow = TimeSpan.FromDays(7);
 
     public sealed class Request
     {
@@ -25,10 +30,13 @@ public static class RecordHealthCheck
         public List<string>? Symptoms { get; set; }
 
         public string? Note { get; set; }
+
+        /// <summary>When the check was taken, for a back-filled check (补录); empty: now.</summary>
+        public DateTimeOffset? CheckedAt { get; set; }
     }
 
     public sealed record Recorded(Guid Id, Guid ControlPlanId, double Temperature, IReadOnlyList<string> Symptoms, bool Abnormal,
-        DateTime CheckedAt, Guid? ReferralTaskId, DateTime? ReferralDueAt);
+        DateTime CheckedAt, Guid? ReferralTaskId, DateTime? ReferralDueAt, IReadOnlyList<Guid> ClosedTaskIds);
 
     public static RouteGroupBuilder MapRecordHealthCheck(this RouteGroupBuilder group)
     {
@@ -55,7 +63,7 @@ public static class RecordHealthCheck
     {
         var plan = await db.ControlPlans.AsNoTracking().InScopeOf(me, MonitoringText.Checkers)
             .Where(p => p.Id == planId)
-            .Select(p => new { p.Id, p.PersonId, p.JurisdictionId, p.Status, StewardId = p.Person!.Household != null ? p.Person.Household.StewardId : null })
+            .Select(p => new { p.Id, p.PersonId, p.JurisdictionId, p.Status, ActiveSince = p.ConfirmedAt ?? p.CreatedAt, StewardId = p.Person!.Household != null ? p.Person.Household.StewardId : null })
             .FirstOrDefaultAsync(ct);
         if (plan is null || me.UserId is not { } userId)
         {
@@ -86,12 +94,13 @@ public static class RecordHealthCheck
         }
 
         var note = Fields.Text(request.Note, HealthCheck.NoteMaxLength, "note", "备注", errors);
+        var now = clock.UtcNow;
+        var checkedAt = CheckedAt(request.CheckedAt, now, plan.ActiveSince, errors);
         if (errors.Any)
         {
             return Outcome<Recorded>.Invalid(errors.ToDictionary());
         }
 
-        var now = clock.UtcNow;
         var check = new HealthCheck
         {
             ControlPlanId = plan.Id,
@@ -102,7 +111,7 @@ public static class RecordHealthCheck
             Abnormal = HealthCheck.IsAbnormal(temperature.Value, symptoms.Count),
             Note = note,
             CheckedById = userId,
-            CheckedAt = now,
+            CheckedAt = checkedAt,
         };
         db.HealthChecks.Add(check);
         WorkTask? referral = null;
@@ -118,16 +127,48 @@ public static class RecordHealthCheck
                 ControlPlanId = plan.Id,
                 HealthCheckId = check.Id,
                 StewardId = plan.StewardId,
-                DueAt = now + ReferralWithin,
+                DueAt = checkedAt + ReferralWithin,
                 Status = WorkTaskStatus.Open,
                 CreatedAt = now,
             };
             db.WorkTasks.Add(referral);
         }
 
+        var closed = checkedAt < now
+            ? await Tasks.CloseLateTasks.ForCheckAsync(db, plan.Id, checkedAt, userId, now, clock.Zone, ct)
+            : [];
         await db.SaveChangesAsync(ct);
         return Outcome<Recorded>.Ok(new Recorded(check.Id, plan.Id, check.Temperature, [.. symptoms.Select(s => s.ToString())], check.Abnormal,
-            now, referral?.Id, referral?.DueAt));
+            checkedAt, referral?.Id, referral?.DueAt, closed));
+    }
+
+    /// <summary>The instant (UTC) of the check: now, or a back-filled time inside the plan's active period and the window.</summary>
+    private static DateTime CheckedAt(DateTimeOffset? value, DateTime now, DateTime activeSince, FieldErrors errors)
+    {
+        if (value is not { } given)
+        {
+            return now;
+        }
+
+        var at = given.UtcDateTime;
+        if (given == DateTimeOffset.MinValue)
+        {
+            errors.Add("checkedAt", "测量时间：格式应为 年-月-日 时:分");
+        }
+        else if (at > now)
+        {
+            errors.Add("checkedAt", "测量时间：不能晚于现在");
+        }
+        else if (at < activeSince)
+        {
+            errors.Add("checkedAt", "测量时间：不能早于管控计划开始执行的时间");
+        }
+        else if (at < now - BackfillWindow)
+        {
+            errors.Add("checkedAt", "测量时间：只能补录 7 天内的健康监测");
+        }
+
+        return at;
     }
 
     private static double? ParseTemperature(double? value, FieldErrors errors)

@@ -1394,7 +1394,7 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "EscalatedAt", "DueAt");
 
-                    b.HasIndex("JurisdictionId", "Status", "Priority", "DueAt");
+                    b.HasIndex("JurisdictionId", "Status", "Priority", "DueAt", "Id");
 
                     b.ToTable("WorkTasks", (string)null);
                 });

@@ -1387,7 +1387,7 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "EscalatedAt", "DueAt");
 
-                    b.HasIndex("JurisdictionId", "Status", "Priority", "DueAt");
+                    b.HasIndex("JurisdictionId", "Status", "Priority", "DueAt", "Id");
 
                     b.ToTable("WorkTasks", (string)null);
                 });
