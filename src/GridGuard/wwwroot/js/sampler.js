@@ -105,6 +105,8 @@
 
   function showTube() {
     var box = $('tube-state');
+    // While a tube is open the sampler only scans people; a new tube is opened once this one is closed.
+    $('tube-form').hidden = !!(tube && !tube.closed);
     if (!tube) {
       box.hidden = true;
       return;
@@ -268,8 +270,9 @@
       alertBox('warn', r.warning);
     }
 
+    // Scans made after this batch was sent are counted here already: the server's count can only raise ours.
     if (tube && r.tube === tube.barcode && typeof r.tubeCount === 'number') {
-      tube.count = r.tubeCount;
+      tube.count = Math.max(tube.count, r.tubeCount);
       tube.closed = tube.closed || r.tubeClosed;
     }
   }
