@@ -11,11 +11,12 @@ namespace GridGuard.Features.Demo;
 /// The demo county 新平彝族傣族自治县 (530427): its real townships and villages from the shipped
 /// china-division slice, a synthetic tree below, and one demo account per kind of user.
 /// Then <see cref="DemoPopulation"/> fills it with residents, stewards and a running canvass, and
-/// <see cref="DemoControl"/> adds risk areas, arrival reports, control plans, checks and a quarantine site.
+/// <see cref="DemoControl"/> adds risk areas, arrival reports, control plans, checks and a quarantine site;
+/// <see cref="DemoMassTesting"/> an open mass-testing round with a site and the demo grid partly sampled.
 /// Runs only in Development (Demo:Seed), once: a database that has the county is reused (and gets what it lacks).
 /// </summary>
 public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, UserManager<AppUser> users,
-    DemoPopulation population, DemoControl control, IConfiguration config, TimeProvider time, ILogger<DemoSeed> log)
+    DemoPopulation population, DemoControl control, DemoMassTesting massTesting, IConfiguration config, TimeProvider time, ILogger<DemoSeed> log)
 {
     public const string CountyCode = "530427";
 
@@ -85,6 +86,7 @@ public sealed class DemoSeed(AppDbContext db, JurisdictionImporter importer, Use
         if (config.GetValue("Demo:ControlPlans", true))
         {
             await control.RunAsync(CountyCode, "county", GridCode, ct: ct);
+            await massTesting.RunAsync("530427100", GridCode, "township", ct);
         }
     }
 

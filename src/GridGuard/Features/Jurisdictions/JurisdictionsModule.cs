@@ -17,6 +17,7 @@ public static class JurisdictionsModule
         services.AddScoped<DemoSeed>();
         services.AddScoped<DemoPopulation>();
         services.AddScoped<DemoControl>();
+        services.AddScoped<DemoMassTesting>();
         services.AddScoped<DemoQuarantine>();
         return services;
     }
