@@ -1,3 +1,7 @@
+using GridGuard.Features.Households.Import;
+using GridGuard.Features.MassTesting.Results;
+using GridGuard.Features.MassTesting.Results.Import;
+using GridGuard.Features.MassTesting.Results.Lookup;
 using GridGuard.Features.MassTesting.Rounds;
 
 namespace GridGuard.Features.MassTesting;
@@ -9,12 +13,26 @@ namespace GridGuard.Features.MassTesting;
 /// </summary>
 public static class MassTestingModule
 {
-    public static IServiceCollection AddMassTesting(this IServiceCollection services) => services;
+    public static IServiceCollection AddMassTesting(this IServiceCollection services)
+    {
+        services.AddScoped<ResultImporter>();
+        services.AddImportUpload("/api/lab-results/import", "/lab-results/import");
+        services.AddOptions<LookupOptions>().BindConfiguration(LookupOptions.Section);
+        services.AddSingleton<LookupLimiter>();
+        return services;
+    }
 
     public static WebApplication MapMassTesting(this WebApplication app)
     {
         var rounds = app.MapGroup("/api/testing-rounds").WithTags("区域核酸筛查").RequireAuthorization();
         rounds.MapOpenRound();
+        var results = app.MapGroup("/api/lab-results").WithTags("核酸检测结果").RequireAuthorization();
+        results.MapRecordResult();
+        results.MapCorrectResult();
+        results.MapImportResults();
+        results.MapGetResultImportTemplate();
+        var lookup = app.MapGroup("/api/result-lookup").WithTags("核酸结果查询（居民）");
+        lookup.MapLookupResult();
         return app;
     }
 }
