@@ -58,7 +58,8 @@ public static class ResultsKit
             var samplings = new List<Guid>();
             foreach (var person in persons)
             {
-                var member = await db.RoundMembers.SingleAsync(m => m.RoundId == s.RoundId && m.PersonId == person);
+                // Untracked: the audit interceptor's EntityId (64) is shorter than a round member's composite key on PostgreSQL.
+                var member = await db.RoundMembers.AsNoTracking().SingleAsync(m => m.RoundId == s.RoundId && m.PersonId == person);
                 var sampling = new Sampling
                 {
                     ClientId = Guid.NewGuid(),
@@ -73,13 +74,14 @@ public static class ResultsKit
                 };
                 db.Samplings.Add(sampling);
                 samplings.Add(sampling.Id);
+                await db.RoundMembers.Where(m => m.RoundId == s.RoundId && m.PersonId == person)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(m => m.FirstSampledAt, m => m.FirstSampledAt ?? at)
+                        .SetProperty(m => m.Samplings, m => m.Samplings + 1));
                 if (member.FirstSampledAt is null)
                 {
-                    member.FirstSampledAt = at;
                     await Tallies.ApplyAsync(db, s.RoundId, member.JurisdictionId, Tallies.FirstSampling(member.Exemption is not null), default);
                 }
-
-                member.Samplings++;
             }
 
             await db.SaveChangesAsync();
