@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace GridGuard.Bench;
@@ -27,6 +28,7 @@ namespace GridGuard.Bench;
 /// <see cref="ImportResults.RunAsync"/> and applied by <see cref="ResultImporter"/> (tubes, samplings, members, a retest
 /// task per pooled-positive member, one audit line) — on the first round. Baseline, same run: a raw bulk UPDATE of the
 /// same rows of the second round (tubes, samplings, members; three statements, no tasks). ratio = baseline / ours.
+/// A small file of a third round is applied first, untimed, so that ours is a warm server's figure.
 /// Target: ours under 5 s.
 /// </summary>
 public static class ResultsApplyScenario
@@ -48,30 +50,15 @@ public static class ResultsApplyScenario
 
         var clock = app.Services.GetRequiredService<CountyClock>();
         var seedClock = Stopwatch.StartNew();
-        var (county, userId, rounds) = await SeedAsync(app, clock.UtcNow, tubes);
-        Console.WriteLine($"seeded 2 rounds of {tubes} tubes in {seedClock.Elapsed.TotalSeconds:F1} s");
+        var (county, userId, rounds) = await SeedAsync(app, clock.UtcNow, [tubes, tubes, WarmUpTubes]);
+        Console.WriteLine($"seeded 2 rounds of {tubes} tubes (and a warm-up round) in {seedClock.Elapsed.TotalSeconds:F1} s");
         var me = new CurrentUser();
         me.Set(userId, "bench-lab", "检测机构", [new RoleGrant(Role.MedicalStaff, county.Id, county.Name, county.Path)]);
 
-        var csv = new StringBuilder("条码,结果\n");
-        for (var i = 0; i < tubes; i++)
-        {
-            csv.Append(Barcode(0, i)).Append(',').Append(IsPositive(i) ? "阳性" : "阴性").Append('\n');
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        // Warm-up (not timed): a small file of the third round, so that the figure is a warm server's, as in production.
+        await ApplyAsync(app, clock, me, File(2, WarmUpTubes));
         var sw = Stopwatch.StartNew();
-        ListImportReport report;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var importer = new ResultImporter(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), clock, me);
-            await using var stream = new MemoryStream(bytes);
-            var file = new FormFile(stream, 0, bytes.Length, "file", "results.csv") { Headers = new HeaderDictionary(), ContentType = "text/csv" };
-            var outcome = await ImportResults.RunAsync(file, importer, me, new ImportOptions(), NullLogger.Instance, default);
-            report = outcome.Report ?? throw new InvalidOperationException(outcome.Refusal?.Message);
-        }
-
+        var report = await ApplyAsync(app, clock, me, File(0, tubes));
         var ours = sw.Elapsed.TotalMilliseconds;
         var (retests, pooled) = await CheckAsync(app, rounds[0]);
         Console.WriteLine($"ours: {report.Created} tubes applied, {report.RejectedRows} rejected; {pooled} pooled-positive members, {retests} retest tasks");
@@ -92,6 +79,35 @@ public static class ResultsApplyScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT {Name} time={ours / 1000:F2}s baseline={baseline / 1000:F2}s ratio={baseline / ours:F2}"));
         return 0;
+    }
+
+    private const int WarmUpTubes = 200;
+
+    private static byte[] File(int round, int tubes)
+    {
+        var csv = new StringBuilder("条码,结果\n");
+        for (var i = 0; i < tubes; i++)
+        {
+            csv.Append(Barcode(round, i)).Append(',').Append(IsPositive(i) ? "阳性" : "阴性").Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(csv.ToString());
+    }
+
+    /// <summary>The upload's code path: <see cref="ImportResults.RunAsync"/> (read the csv) and <see cref="ResultImporter"/>.</summary>
+    private static async Task<ListImportReport> ApplyAsync(WebApplication app, CountyClock clock, CurrentUser me, byte[] bytes)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+            var importer = new ResultImporter(db, new AuditLog(db, new HttpContextAccessor(), TimeProvider.System), clock, me,
+                loggers.CreateLogger<ResultImporter>());
+            await using var stream = new MemoryStream(bytes);
+            var file = new FormFile(stream, 0, bytes.Length, "file", "results.csv") { Headers = new HeaderDictionary(), ContentType = "text/csv" };
+            var outcome = await ImportResults.RunAsync(file, importer, me, new ImportOptions(), NullLogger.Instance, default);
+            return outcome.Report ?? throw new InvalidOperationException(outcome.Refusal?.Message);
+        }
     }
 
     private static bool IsPositive(int i) => i % 100 == 99;
@@ -130,7 +146,7 @@ public static class ResultsApplyScenario
         await tx.CommitAsync();
     }
 
-    private static async Task<(Jurisdiction County, Guid UserId, Guid[] Rounds)> SeedAsync(WebApplication app, DateTime now, int tubes)
+    private static async Task<(Jurisdiction County, Guid UserId, Guid[] Rounds)> SeedAsync(WebApplication app, DateTime now, int[] tubesPerRound)
     {
         var nodes = new List<Jurisdiction>();
         Jurisdiction Add(string code, string name, JurisdictionLevel level, Jurisdiction? parent)
@@ -165,9 +181,10 @@ public static class ResultsApplyScenario
             await db.SaveChangesAsync();
         }
 
-        var rounds = new Guid[2];
-        for (var r = 0; r < 2; r++)
+        var rounds = new Guid[tubesPerRound.Length];
+        for (var r = 0; r < rounds.Length; r++)
         {
+            var tubes = tubesPerRound[r];
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var round = new MassTestingRound

@@ -21,6 +21,12 @@ namespace GridGuard.Features.MassTesting.Results;
 /// </summary>
 public static class ResultPropagation
 {
+    /// <summary>
+    /// Ids per statement. Lists go in as one parameter (<c>EF.Parameter</c>: json_each on SQLite, an array on PostgreSQL),
+    /// not EF 10's default of one parameter per id, which made a 10,000-tube file spend seconds on SQL text.
+    /// </summary>
+    private const int Batch = 10_000;
+
     public sealed record TubeResult(Guid TubeId, Guid RoundId, int PoolSize, TestResult Result);
 
     public sealed record Summary(int Samplings, int Negative, int PooledPositive, int Positive, int Invalid, int RetestTasks,
@@ -29,7 +35,7 @@ public static class ResultPropagation
     private sealed record Row(Guid Id, Guid TubeId, Guid RoundId, Guid? PersonId, DateTime SampledAt, Guid JurisdictionId);
 
     public static async Task<Summary> PropagateAsync(AppDbContext db, IReadOnlyCollection<TubeResult> tubes, Guid userId, DateTime now,
-        CancellationToken ct)
+        CancellationToken ct, ILogger? log = null)
     {
         if (tubes.Count == 0)
         {
@@ -38,45 +44,51 @@ public static class ResultPropagation
 
         var outcomeOf = tubes.ToDictionary(t => t.TubeId, t => PoolingRules.OutcomeFor(t.Result, t.PoolSize));
         var poolOf = tubes.ToDictionary(t => t.TubeId, t => t.PoolSize);
-        var tubeIds = outcomeOf.Keys.ToList();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Only the samplings that make or close tasks or are suspected cases are read: pooled positives and single tubes.
         var rows = new List<Row>();
-        foreach (var chunk in tubeIds.Chunk(2000))
+        var read = tubes.Where(t => t.PoolSize == 1 || outcomeOf[t.TubeId] == SamplingOutcome.PooledPositive).Select(t => t.TubeId).ToList();
+        foreach (var chunk in read.Chunk(Batch))
         {
             rows.AddRange(await db.Samplings.AsNoTracking()
-                .Where(s => chunk.Contains(s.TubeId))
+                .Where(s => EF.Parameter(chunk).Contains(s.TubeId))
                 .Select(s => new Row(s.Id, s.TubeId, s.RoundId, s.PersonId, s.SampledAt, s.JurisdictionId))
                 .ToListAsync(ct));
         }
 
         // 1. Samplings, one set-based update per outcome.
+        var counts = new Dictionary<SamplingOutcome, int>();
         foreach (var group in tubes.GroupBy(t => outcomeOf[t.TubeId]))
         {
             var outcome = group.Key;
-            foreach (var chunk in group.Select(t => t.TubeId).Chunk(2000))
+            foreach (var chunk in group.Select(t => t.TubeId).Chunk(Batch))
             {
-                await db.Samplings.Where(s => chunk.Contains(s.TubeId))
+                counts[outcome] = counts.GetValueOrDefault(outcome) + await db.Samplings.Where(s => EF.Parameter(chunk).Contains(s.TubeId))
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.Outcome, outcome), ct);
             }
         }
 
-        // 2. Round members whose latest sampling in the round is one of these.
+        var samplingsMs = clock.ElapsedMilliseconds;
+
+        // 2. Round members whose latest sampling in the round is one of these (driven by the tubes, not by a list of persons).
         var persons = rows.Where(r => r.PersonId is not null).ToList();
-        var latest = await LatestAsync(db, persons, ct);
-        var current = persons.Where(r => latest.TryGetValue((r.RoundId, r.PersonId!.Value), out var at) && r.SampledAt >= at).ToList();
-        foreach (var group in current.GroupBy(r => (r.RoundId, Outcome: outcomeOf[r.TubeId])))
+        foreach (var group in tubes.GroupBy(t => (t.RoundId, Outcome: outcomeOf[t.TubeId])))
         {
             var (roundId, outcome) = group.Key;
-            foreach (var chunk in group.Select(r => r.PersonId!.Value).Distinct().Chunk(2000))
+            foreach (var chunk in group.Select(t => t.TubeId).Chunk(Batch))
             {
+                var latest = LatestIn(db, roundId, chunk);
                 if (outcome == SamplingOutcome.Invalid)
                 {
-                    await ResampleAsync(db, roundId, chunk, ct);
+                    await ResampleAsync(db, roundId, latest, ct);
                 }
 
-                await db.RoundMembers.Where(m => m.RoundId == roundId && chunk.Contains(m.PersonId))
+                await db.RoundMembers.Where(m => m.RoundId == roundId && latest.Contains(m.PersonId))
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.Outcome, outcome), ct);
             }
         }
+
+        var membersMs = clock.ElapsedMilliseconds;
 
         // 3. Pooled positives: a retest task per member (an existing one, from before a correction, is opened again).
         var pooled = persons.Where(r => outcomeOf[r.TubeId] == SamplingOutcome.PooledPositive).ToList();
@@ -87,11 +99,14 @@ public static class ResultPropagation
             && outcomeOf[r.TubeId] is SamplingOutcome.Negative or SamplingOutcome.Positive).ToList();
         var closed = await CloseRetestsAsync(db, answered, userId, now, ct);
 
+        log?.LogInformation("Lab results propagated: {Tubes} tubes, {Samplings} samplings in {SamplingsMs} ms, members in {MembersMs} ms, "
+            + "{Made} retest tasks made and {Closed} closed in {TasksMs} ms", tubes.Count, counts.Values.Sum(), samplingsMs, membersMs - samplingsMs,
+            made, closed, clock.ElapsedMilliseconds - membersMs);
         var suspected = rows.Where(r => outcomeOf[r.TubeId] == SamplingOutcome.Positive).Select(r => r.Id).ToList();
         SuspectedCases.Found(suspected);
 
-        int Count(SamplingOutcome o) => rows.Count(r => outcomeOf[r.TubeId] == o);
-        return new Summary(rows.Count, Count(SamplingOutcome.Negative), Count(SamplingOutcome.PooledPositive),
+        int Count(SamplingOutcome o) => counts.GetValueOrDefault(o);
+        return new Summary(counts.Values.Sum(), Count(SamplingOutcome.Negative), Count(SamplingOutcome.PooledPositive),
             Count(SamplingOutcome.Positive), Count(SamplingOutcome.Invalid), made, closed, suspected);
     }
 
@@ -107,28 +122,23 @@ public static class ResultPropagation
         var outcome = PoolingRules.OutcomeFor(previous.Result, previous.PoolSize);
         if (outcome == SamplingOutcome.Invalid)
         {
-            var persons = rows.Where(r => r.PersonId is not null).ToList();
-            var latest = await LatestAsync(db, persons, ct);
-            foreach (var r in persons.Where(r => latest.TryGetValue((r.RoundId, r.PersonId!.Value), out var at) && r.SampledAt >= at))
+            var latest = LatestIn(db, previous.RoundId, [previous.TubeId]);
+            var again = await db.RoundMembers.AsNoTracking()
+                .Where(m => m.RoundId == previous.RoundId && m.FirstSampledAt == null && latest.Contains(m.PersonId))
+                .Select(m => new { m.PersonId, m.JurisdictionId, Exempt = m.Exemption != null })
+                .ToListAsync(ct);
+            foreach (var member in again)
             {
-                var member = await db.RoundMembers.AsNoTracking()
-                    .Where(m => m.RoundId == r.RoundId && m.PersonId == r.PersonId && m.FirstSampledAt == null)
-                    .Select(m => new { m.JurisdictionId, Exempt = m.Exemption != null })
-                    .FirstOrDefaultAsync(ct);
-                if (member is null)
-                {
-                    continue;
-                }
-
-                await db.RoundMembers.Where(m => m.RoundId == r.RoundId && m.PersonId == r.PersonId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.FirstSampledAt, r.SampledAt), ct);
-                await Tallies.ApplyAsync(db, r.RoundId, member.JurisdictionId, Tallies.FirstSampling(member.Exempt), ct);
+                var at = rows.Where(r => r.PersonId == member.PersonId).Max(r => r.SampledAt);
+                await db.RoundMembers.Where(m => m.RoundId == previous.RoundId && m.PersonId == member.PersonId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.FirstSampledAt, at), ct);
+                await Tallies.ApplyAsync(db, previous.RoundId, member.JurisdictionId, Tallies.FirstSampling(member.Exempt), ct);
             }
         }
         else if (outcome == SamplingOutcome.PooledPositive)
         {
             var keys = rows.Select(r => RetestKey(r.Id)).ToList();
-            var open = await db.WorkTasks.Where(t => keys.Contains(t.Key) && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
+            var open = await db.WorkTasks.Where(t => EF.Parameter(keys).Contains(t.Key) && t.Status == WorkTaskStatus.Open).ToListAsync(ct);
             foreach (var task in open)
             {
                 Close(task, userId, now, Trim($"检测结果更正：{reason}"));
@@ -140,32 +150,15 @@ public static class ResultPropagation
 
     public static string RetestKey(Guid samplingId) => $"Retest:{samplingId}";
 
-    /// <summary>The time of each person's latest sampling in each round.</summary>
-    private static async Task<Dictionary<(Guid, Guid), DateTime>> LatestAsync(AppDbContext db, List<Row> persons, CancellationToken ct)
-    {
-        var latest = new Dictionary<(Guid, Guid), DateTime>();
-        foreach (var round in persons.GroupBy(r => r.RoundId))
-        {
-            var roundId = round.Key;
-            foreach (var chunk in round.Select(r => r.PersonId!.Value).Distinct().Chunk(2000))
-            {
-                var times = await db.Samplings.AsNoTracking()
-                    .Where(s => s.RoundId == roundId && s.PersonId != null && chunk.Contains(s.PersonId.Value))
-                    .GroupBy(s => s.PersonId!.Value)
-                    .Select(g => new { PersonId = g.Key, At = g.Max(s => s.SampledAt) })
-                    .ToListAsync(ct);
-                foreach (var t in times)
-                {
-                    latest[(roundId, t.PersonId)] = t.At;
-                }
-            }
-        }
-
-        return latest;
-    }
+    /// <summary>The persons whose latest sampling in the round is in one of <paramref name="tubeIds"/> (a subquery).</summary>
+    private static IQueryable<Guid> LatestIn(AppDbContext db, Guid roundId, Guid[] tubeIds) =>
+        db.Samplings
+            .Where(s => EF.Parameter(tubeIds).Contains(s.TubeId) && s.RoundId == roundId && s.PersonId != null)
+            .Where(s => !db.Samplings.Any(l => l.RoundId == s.RoundId && l.PersonId == s.PersonId && l.SampledAt > s.SampledAt))
+            .Select(s => s.PersonId!.Value);
 
     /// <summary>Invalid: members counted as sampled are not any more (the tallies follow, per node).</summary>
-    private static async Task ResampleAsync(AppDbContext db, Guid roundId, Guid[] personIds, CancellationToken ct)
+    private static async Task ResampleAsync(AppDbContext db, Guid roundId, IQueryable<Guid> personIds, CancellationToken ct)
     {
         var sampled = await db.RoundMembers.AsNoTracking()
             .Where(m => m.RoundId == roundId && personIds.Contains(m.PersonId) && m.FirstSampledAt != null)
@@ -192,9 +185,9 @@ public static class ResultPropagation
 
         var due = now + PoolingRules.RetestWithin;
         var keys = pooled.Select(r => RetestKey(r.Id)).ToList();
-        var existing = await db.WorkTasks.Where(t => keys.Contains(t.Key)).ToDictionaryAsync(t => t.Key, ct);
+        var existing = await db.WorkTasks.Where(t => EF.Parameter(keys).Contains(t.Key)).ToDictionaryAsync(t => t.Key, ct);
         var personIds = pooled.Select(r => r.PersonId!.Value).Distinct().ToList();
-        var stewards = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id))
+        var stewards = await db.Persons.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id))
             .Select(p => new { p.Id, StewardId = p.Household == null ? null : p.Household.StewardId })
             .ToDictionaryAsync(p => p.Id, p => p.StewardId, ct);
         var made = 0;
@@ -240,10 +233,10 @@ public static class ResultPropagation
 
         var sampledAt = answered.GroupBy(r => r.PersonId!.Value).ToDictionary(g => g.Key, g => g.Max(r => r.SampledAt));
         var closed = 0;
-        foreach (var chunk in sampledAt.Keys.Chunk(2000))
+        foreach (var chunk in sampledAt.Keys.Chunk(Batch))
         {
             var open = await db.WorkTasks
-                .Where(t => t.Kind == WorkTaskKind.Retest && t.Status == WorkTaskStatus.Open && chunk.Contains(t.PersonId))
+                .Where(t => t.Kind == WorkTaskKind.Retest && t.Status == WorkTaskStatus.Open && EF.Parameter(chunk).Contains(t.PersonId))
                 .ToListAsync(ct);
             foreach (var task in open.Where(t => t.CreatedAt <= sampledAt[t.PersonId]))
             {

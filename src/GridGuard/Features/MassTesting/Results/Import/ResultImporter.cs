@@ -16,9 +16,9 @@ namespace GridGuard.Features.MassTesting.Results.Import;
 /// file is safe to upload twice); one with a different result is a row error (it needs a correction with a reason).
 /// One audit line names the file and the counts.
 /// </summary>
-public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock clock, CurrentUser me)
+public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock clock, CurrentUser me, ILogger<ResultImporter> log)
 {
-    private const int Batch = 2000;
+    private const int Batch = 10_000;
 
     public async Task<ListImportReport> ImportAsync(string fileName, IReadOnlyList<ResultImportRow> rows, CancellationToken ct)
     {
@@ -45,11 +45,12 @@ public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock 
             wanted.Add(row);
         }
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var tubes = new Dictionary<string, (Guid Id, Guid RoundId, int PoolSize, TestResult? Result)>(StringComparer.OrdinalIgnoreCase);
         foreach (var chunk in wanted.Select(r => r.Barcode!).Chunk(Batch))
         {
             var found = await db.Tubes.AsNoTracking().InScopeOf(me, MassTestingText.LabStaff)
-                .Where(t => chunk.Contains(t.Barcode))
+                .Where(t => EF.Parameter(chunk).Contains(t.Barcode))
                 .Select(t => new { t.Id, t.Barcode, t.RoundId, t.PoolSize, t.Result })
                 .ToListAsync(ct);
             foreach (var t in found)
@@ -83,6 +84,7 @@ public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock 
             }
         }
 
+        var findMs = started.ElapsedMilliseconds;
         var now = clock.UtcNow;
         var userId = me.UserId!.Value;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -92,7 +94,7 @@ public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock 
                 var result = group.Key;
                 foreach (var chunk in group.Select(t => t.TubeId).Chunk(Batch))
                 {
-                    await db.Tubes.Where(t => chunk.Contains(t.Id) && t.Result == null)
+                    await db.Tubes.Where(t => EF.Parameter(chunk).Contains(t.Id) && t.Result == null)
                         .ExecuteUpdateAsync(s => s
                             .SetProperty(t => t.Result, result)
                             .SetProperty(t => t.ResultAt, now)
@@ -100,7 +102,8 @@ public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock 
                 }
             }
 
-            var summary = await ResultPropagation.PropagateAsync(db, apply, userId, now, ct);
+            var tubesMs = started.ElapsedMilliseconds - findMs;
+            var summary = await ResultPropagation.PropagateAsync(db, apply, userId, now, ct, log);
             audit.Bulk(nameof(Sampling), "LabResultImport", new
             {
                 file = fileName,
@@ -118,6 +121,8 @@ public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock 
             }, null);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            log.LogInformation("Lab result file {File}: {Rows} rows, tubes found in {FindMs} ms, written in {TubesMs} ms, all in {TotalMs} ms",
+                fileName, rows.Count, findMs, tubesMs, started.ElapsedMilliseconds);
         }
 
         var good = rows.Where(r => r.IsGood).ToList();
