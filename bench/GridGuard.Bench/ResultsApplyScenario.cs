@@ -245,14 +245,14 @@ public static class ResultsApplyScenario
             await BulkCopy.InsertAsync(db, members);
             await BulkCopy.InsertAsync(db, tubeRows);
             await BulkCopy.InsertAsync(db, samplings);
-            db.RoundTallies.AddRange(members.GroupBy(m => m.JurisdictionId).Select(g => new RoundTally
+            // Bulk, not SaveChanges: the audit's EntityId (64) is shorter than a tally's composite key on PostgreSQL.
+            await BulkCopy.InsertAsync(db, members.GroupBy(m => m.JurisdictionId).Select(g => new RoundTally
             {
                 RoundId = round.Id,
                 JurisdictionId = g.Key,
                 Expected = g.Count(),
                 Sampled = g.Count(),
-            }));
-            await db.SaveChangesAsync();
+            }).ToList());
         }
 
         return (county, user.Id, rounds);
