@@ -1,6 +1,10 @@
+using GridGuard.Features.Households.Import;
 using GridGuard.Features.MassTesting.Collection;
 using GridGuard.Features.MassTesting.Coverage;
 using GridGuard.Features.MassTesting.Exemptions;
+using GridGuard.Features.MassTesting.Results;
+using GridGuard.Features.MassTesting.Results.Import;
+using GridGuard.Features.MassTesting.Results.Lookup;
 using GridGuard.Features.MassTesting.Rounds;
 using GridGuard.Features.MassTesting.Sites;
 
@@ -17,6 +21,10 @@ public static class MassTestingModule
     {
         services.AddSingleton<SamplingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SamplingWriter>());
+        services.AddScoped<ResultImporter>();
+        services.AddImportUpload("/api/lab-results/import", "/lab-results/import");
+        services.AddOptions<LookupOptions>().BindConfiguration(LookupOptions.Section);
+        services.AddSingleton<LookupLimiter>();
         return services;
     }
 
@@ -36,6 +44,13 @@ public static class MassTestingModule
         rounds.MapAddSite().MapEditSite().MapListSites().MapGetSite().MapAddSlot().MapRemoveSlot().MapExportTimetable();
         rounds.MapRecordExemption().MapLiftExemption().MapListExemptions();
         app.MapGroup("/api/testing-timetable").WithTags("区域核酸筛查").AllowAnonymous().MapPublicTimetable();
+        var results = app.MapGroup("/api/lab-results").WithTags("核酸检测结果").RequireAuthorization();
+        results.MapRecordResult();
+        results.MapCorrectResult();
+        results.MapImportResults();
+        results.MapGetResultImportTemplate();
+        var lookup = app.MapGroup("/api/result-lookup").WithTags("核酸结果查询（居民）");
+        lookup.MapLookupResult();
         return app;
     }
 }

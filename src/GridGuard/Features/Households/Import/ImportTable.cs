@@ -49,7 +49,7 @@ public static class ImportTable
             consumed++;
             var row = enumerator.Current;
             var matched = row.Cells.Select(c => sheet.Match(c.Text)).ToList();
-            if (!matched.Contains(sheet.Anchor) || matched.Count(m => m is not null) < 3)
+            if (!matched.Contains(sheet.Anchor) || matched.Count(m => m is not null) < Math.Min(3, sheet.Columns.Count))
             {
                 continue;
             }
