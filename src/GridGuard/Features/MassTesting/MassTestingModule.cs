@@ -49,7 +49,7 @@ public static class MassTestingModule
         results.MapCorrectResult();
         results.MapImportResults();
         results.MapGetResultImportTemplate();
-        var lookup = app.MapGroup("/api/result-lookup").WithTags("核酸结果查询（居民）");
+        var lookup = app.MapGroup("/api/result-lookup").WithTags("核酸结果查询（居民）").AllowAnonymous();
         lookup.MapLookupResult();
         return app;
     }

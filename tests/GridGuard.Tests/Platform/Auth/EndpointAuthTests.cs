@@ -24,6 +24,8 @@ public sealed class EndpointAuthTests(AppFactory app)
         "/arrivals/new",   // the public arrival report (返乡报备), rate-limited per IP
         "/testing/timetable",     // residents look up where and when their grid is sampled; public notice, no persons
         "/api/testing-timetable", // the same as JSON: grids by name, and a grid's slots in open rounds
+        "/result-lookup",         // residents look up their own result by ID number + phone; rate-limited per IP and ID
+        "/api/result-lookup",     // the same as JSON
     ];
 
     /// <summary>Single endpoints (method and exact pattern) that anyone may reach, beside staff endpoints on the same path.</summary>
