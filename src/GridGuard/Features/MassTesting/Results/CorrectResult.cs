@@ -88,7 +88,7 @@ public static class CorrectResult
         (tube.Result, tube.ResultAt, tube.ResultById, tube.CorrectionReason) = (result, now, userId, reason);
         await db.SaveChangesAsync(ct); // audited by the interceptor: old and new result, the reason
         var summary = await ResultPropagation.PropagateAsync(db,
-            [new ResultPropagation.TubeResult(tube.Id, tube.RoundId, tube.PoolSize, result)], userId, now, ct);
+            [new ResultPropagation.TubeResult(tube.Id, tube.RoundId, tube.PoolSize, result)], userId, now, clock.Zone, ct);
         audit.Bulk(nameof(Sampling), "LabResultCorrection",
             new { tube = tube.Barcode, from = previous.ToString(), to = result.ToString(), reason, summary }, tube.JurisdictionId);
         await db.SaveChangesAsync(ct);

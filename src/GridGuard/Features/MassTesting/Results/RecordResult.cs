@@ -101,7 +101,7 @@ public static class RecordResult
         (tube.Result, tube.ResultAt, tube.ResultById) = (result, now, me.UserId!.Value);
         await db.SaveChangesAsync(ct); // the tube's change is audited by the interceptor
         var summary = await ResultPropagation.PropagateAsync(db,
-            [new ResultPropagation.TubeResult(tube.Id, tube.RoundId, tube.PoolSize, result)], me.UserId!.Value, now, ct);
+            [new ResultPropagation.TubeResult(tube.Id, tube.RoundId, tube.PoolSize, result)], me.UserId!.Value, now, clock.Zone, ct);
         audit.Bulk(nameof(Sampling), "LabResult", new { tube = tube.Barcode, result = result.ToString(), summary }, tube.JurisdictionId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

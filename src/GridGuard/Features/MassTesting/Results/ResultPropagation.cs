@@ -35,7 +35,7 @@ public static class ResultPropagation
     private sealed record Row(Guid Id, Guid TubeId, Guid RoundId, Guid? PersonId, DateTime SampledAt, Guid JurisdictionId);
 
     public static async Task<Summary> PropagateAsync(AppDbContext db, IReadOnlyCollection<TubeResult> tubes, Guid userId, DateTime now,
-        CancellationToken ct, ILogger? log = null)
+        TimeZoneInfo zone, CancellationToken ct, ILogger? log = null)
     {
         if (tubes.Count == 0)
         {
@@ -98,6 +98,10 @@ public static class ResultPropagation
         var answered = persons.Where(r => poolOf[r.TubeId] == 1
             && outcomeOf[r.TubeId] is SamplingOutcome.Negative or SamplingOutcome.Positive).ToList();
         var closed = await CloseRetestsAsync(db, answered, userId, now, ct);
+
+        // 5. The same answers feed the control plans of persons under one (issue 4's plan tests).
+        await PlanFeed.FeedAsync(db, answered.Select(r => new PlanFeed.Answer(r.PersonId!.Value, r.SampledAt,
+            outcomeOf[r.TubeId] == SamplingOutcome.Negative ? TestResult.Negative : TestResult.Positive)).ToList(), zone, userId, now, ct);
 
         log?.LogInformation("Lab results propagated: {Tubes} tubes, {Samplings} samplings in {SamplingsMs} ms, members in {MembersMs} ms, "
             + "{Made} retest tasks made and {Closed} closed in {TasksMs} ms", tubes.Count, counts.Values.Sum(), samplingsMs, membersMs - samplingsMs,

@@ -103,7 +103,7 @@ public sealed class ResultImporter(AppDbContext db, AuditLog audit, CountyClock 
             }
 
             var tubesMs = started.ElapsedMilliseconds - findMs;
-            var summary = await ResultPropagation.PropagateAsync(db, apply, userId, now, ct, log);
+            var summary = await ResultPropagation.PropagateAsync(db, apply, userId, now, clock.Zone, ct, log);
             audit.Bulk(nameof(Sampling), "LabResultImport", new
             {
                 file = fileName,
