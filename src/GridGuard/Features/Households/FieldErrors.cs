@@ -17,6 +17,32 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>
+    /// A trimmed free-text field: null when empty (an error "标签：不能为空" when required) or too long (an error naming the
+    /// limit and the length); otherwise the text.
+    /// </summary>
+    public string? Text(string? input, string field, string label, int max, bool required)
+    {
+        var text = input?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                Add(field, $"{label}：不能为空");
+            }
+
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            Add(field, $"{label}：不能超过 {max} 个字符（现有 {text.Length} 个）");
+            return null;
+        }
+
+        return text;
+    }
+
     public IReadOnlyList<string> For(string field) => errors.TryGetValue(field, out var list) ? list : [];
 
     public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());

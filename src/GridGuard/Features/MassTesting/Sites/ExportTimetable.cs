@@ -34,7 +34,7 @@ public sealed class TimetableRow
 /// </summary>
 public static class ExportTimetable
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Households.Import.ImportTemplate.XlsxContentType;
 
     public static RouteGroupBuilder MapExportTimetable(this RouteGroupBuilder group)
     {

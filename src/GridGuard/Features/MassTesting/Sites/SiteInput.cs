@@ -58,9 +58,9 @@ public static class SiteInput
         RoundRef round, SamplingSiteForm form, Guid? exceptSiteId, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var name = Text(form.Name, "Name", "采样点名称", SamplingSite.NameMaxLength, errors, required: true);
-        var address = Text(form.Address, "Address", "地址", SamplingSite.AddressMaxLength, errors, required: true);
-        var staff = Text(form.Staff, "Staff", "工作人员", SamplingSite.StaffMaxLength, errors, required: false);
+        var name = errors.Text(form.Name, "Name", "采样点名称", SamplingSite.NameMaxLength, required: true);
+        var address = errors.Text(form.Address, "Address", "地址", SamplingSite.AddressMaxLength, required: true);
+        var staff = errors.Text(form.Staff, "Staff", "工作人员", SamplingSite.StaffMaxLength, required: false);
 
         Jurisdiction? node = null;
         if (form.JurisdictionId is not { } nodeId)
@@ -120,25 +120,4 @@ public static class SiteInput
 
     public static string DuplicateName(string name) => $"采样点名称：本轮筛查已有名为“{name}”的采样点";
 
-    internal static string? Text(string? input, string field, string label, int max, FieldErrors errors, bool required)
-    {
-        var text = input?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                errors.Add(field, $"{label}：不能为空");
-            }
-
-            return null;
-        }
-
-        if (text.Length > max)
-        {
-            errors.Add(field, $"{label}：不能超过 {max} 个字符（现有 {text.Length} 个）");
-            return null;
-        }
-
-        return text;
-    }
 }

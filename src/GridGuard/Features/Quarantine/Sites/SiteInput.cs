@@ -66,10 +66,10 @@ public static class SiteInput
             return (null, RegistryResult.Forbidden(ForbiddenMessage));
         }
 
-        var name = Text(form.Name, "Name", "隔离点名称", QuarantineSite.NameMaxLength, errors, required: true);
-        var address = Text(form.Address, "Address", "地址", QuarantineSite.AddressMaxLength, errors, required: true);
-        var responsible = Text(form.ResponsibleName, "ResponsibleName", "负责人", QuarantineSite.ResponsibleNameMaxLength,
-            errors, required: true);
+        var name = errors.Text(form.Name, "Name", "隔离点名称", QuarantineSite.NameMaxLength, required: true);
+        var address = errors.Text(form.Address, "Address", "地址", QuarantineSite.AddressMaxLength, required: true);
+        var responsible = errors.Text(form.ResponsibleName, "ResponsibleName", "负责人", QuarantineSite.ResponsibleNameMaxLength,
+            required: true);
         var (phone, phoneError) = VenueText.NormalizePhone(form.ResponsiblePhone);
         if (phoneError is not null)
         {
@@ -89,25 +89,4 @@ public static class SiteInput
 
     public static string DuplicateName(string nodeName, string name) => $"隔离点名称：“{nodeName}”已有名为“{name}”的隔离点";
 
-    internal static string? Text(string? input, string field, string label, int max, FieldErrors errors, bool required)
-    {
-        var text = input?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                errors.Add(field, $"{label}：不能为空");
-            }
-
-            return null;
-        }
-
-        if (text.Length > max)
-        {
-            errors.Add(field, $"{label}：不能超过 {max} 个字符（现有 {text.Length} 个）");
-            return null;
-        }
-
-        return text;
-    }
 }

@@ -86,7 +86,7 @@ public static class RecordTransfer
             errors.Add("PersonId", "人员：不存在或不在您的管辖范围内");
         }
 
-        var address = SiteInput.Text(form.FromAddress, "FromAddress", "出发地址", Transfer.AddressMaxLength, errors, required: false);
+        var address = errors.Text(form.FromAddress, "FromAddress", "出发地址", Transfer.AddressMaxLength, required: false);
         if (form.FromSiteId is { } fromSite)
         {
             if (fromSite == siteId)
