@@ -13,7 +13,7 @@ public static class BenchMain
         if (options is null)
         {
             Console.Error.WriteLine("用法: GridGuard.Bench <scenario> [--size N] [--provider sqlite|postgres] [--format csv|xlsx]");
-            Console.Error.WriteLine("场景: import-divisions, import-persons, directory-search, coverage-rollup, export-roster, plan-compute, task-inbox, policy-diff");
+            Console.Error.WriteLine("场景: import-divisions, import-persons, directory-search, coverage-rollup, export-roster, plan-compute, task-inbox, policy-diff, scan-batch, scan-single, coverage-live, overload");
             return 2;
         }
 
@@ -27,6 +27,7 @@ public static class BenchMain
             PlanComputeScenario.Name => PlanComputeScenario.Run(options),
             TaskInboxScenario.Name => await TaskInboxScenario.RunAsync(options),
             PolicyDiffScenario.Name => await PolicyDiffScenario.RunAsync(options),
+            ScanBatchScenario.Name => await ScanBatchScenario.RunAsync(options),
             _ => Unknown(options.Scenario),
         };
     }
