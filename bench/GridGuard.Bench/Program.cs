@@ -28,6 +28,9 @@ public static class BenchMain
             TaskInboxScenario.Name => await TaskInboxScenario.RunAsync(options),
             PolicyDiffScenario.Name => await PolicyDiffScenario.RunAsync(options),
             ScanBatchScenario.Name => await ScanBatchScenario.RunAsync(options),
+            ScanSingleScenario.Name => await ScanSingleScenario.RunAsync(options),
+            CoverageLiveScenario.Name => await CoverageLiveScenario.RunAsync(options),
+            OverloadScenario.Name => await OverloadScenario.RunAsync(options),
             _ => Unknown(options.Scenario),
         };
     }
