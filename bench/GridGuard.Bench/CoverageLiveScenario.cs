@@ -8,7 +8,8 @@ namespace GridGuard.Bench;
 
 /// <summary>
 /// coverage-live (issue 5): a round over the demo county with N residents (default 1,000,000). A background client
-/// keeps sending scan batches (1,000 scans, 10-in-1 tubes, one request at a time) while the bench measures, over real
+/// keeps sending scan batches (1,000 scans, 10-in-1 tubes, one request at a time; after the last member it starts again
+/// with repeat scans) while the bench measures, over real
 /// HTTP as the county commander, GET …/coverage for the county, a township and a grid, and GET …/missing for a grid
 /// (30 calls each, after 3 warm-up calls): p50/p95 (targets: coverage &lt; 200 ms, missing &lt; 50 ms).
 /// Baseline, same run, same moment: the naive figures straight from the database — a GROUP BY count of RoundMembers
@@ -40,9 +41,12 @@ public static class CoverageLiveScenario
         var feeder = Task.Run(async () =>
         {
             var members = bench.Members.Count;
-            for (var b = 0; !stop.IsCancellationRequested && b * 1_000 < members; b++)
+            var batches = (members + 999) / 1_000;
+            for (var b = 0; !stop.IsCancellationRequested; b++)
             {
-                var scans = bench.Scans(prefix, b * 1_000, Math.Min(members, (b + 1) * 1_000));
+                // After the last member, again from the first (repeat scans, new tubes): scans keep arriving.
+                var k = b % batches;
+                var scans = bench.Scans($"{prefix}{b / batches}X", k * 1_000, Math.Min(members, (k + 1) * 1_000));
                 try
                 {
                     using var response = await http.PostAsJsonAsync(bench.BatchUrl, new { scans }, stop.Token);

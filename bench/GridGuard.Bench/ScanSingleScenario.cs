@@ -55,7 +55,8 @@ public static class ScanSingleScenario
         return 0;
     }
 
-    public sealed record LoadFigures(long Sent, double Seconds, IReadOnlyDictionary<int, long> Statuses, long Errors, List<double> Latencies)
+    public sealed record LoadFigures(long Sent, double Seconds, IReadOnlyDictionary<int, long> Statuses, long Errors, List<double> Latencies,
+        double CpuSeconds)
     {
         public double Rate => (Sent - Errors) / Seconds;
 
@@ -65,7 +66,7 @@ public static class ScanSingleScenario
 
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
             $"{Sent:N0} requests in {Seconds:F1} s = {Rate:F0} req/s; statuses {string.Join(", ", Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))}; "
-            + $"errors/timeouts {Errors}; latency p50 {P50:F1} ms, p99 {P99:F1} ms");
+            + $"errors/timeouts {Errors}; latency p50 {P50:F1} ms, p99 {P99:F1} ms; process CPU {CpuSeconds:F1} s = {1000 * CpuSeconds / Math.Max(1, Sent):F2} ms/request (client and server)");
     }
 
     /// <summary><paramref name="workers"/> requests kept in flight for the duration; latency per request.</summary>
@@ -74,6 +75,7 @@ public static class ScanSingleScenario
         var statuses = new ConcurrentDictionary<int, long>();
         var latencies = new ConcurrentBag<double>();
         long sent = 0, errors = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -94,7 +96,8 @@ public static class ScanSingleScenario
                 Interlocked.Increment(ref sent);
             }
         })));
-        return new LoadFigures(sent, sw.Elapsed.TotalSeconds, statuses, errors, [.. latencies]);
+        return new LoadFigures(sent, sw.Elapsed.TotalSeconds, statuses, errors, [.. latencies],
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
 
     /// <summary>
@@ -108,6 +111,7 @@ public static class ScanSingleScenario
         long errors = 0;
         var total = (long)(perSecond * duration.TotalSeconds);
         var tasks = new List<Task>((int)total);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         for (long k = 0; k < total; k++)
         {
@@ -138,6 +142,7 @@ public static class ScanSingleScenario
         await Task.WhenAll(tasks);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"open loop: {total:N0} scheduled at {perSecond}/s, sent over {sending:F1} s, all answered after {sw.Elapsed.TotalSeconds:F1} s"));
-        return new LoadFigures(total, sw.Elapsed.TotalSeconds, statuses, errors, [.. latencies]);
+        return new LoadFigures(total, sw.Elapsed.TotalSeconds, statuses, errors, [.. latencies],
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
     }
 }
