@@ -61,6 +61,7 @@ public sealed class MassTestingBench : IAsyncDisposable
         var clock = app.Services.GetRequiredService<CountyClock>();
         var local = clock.LocalNow;
         using var authed = Client(address, token, 4);
+        authed.Timeout = TimeSpan.FromMinutes(10); // opening a round over a million persons takes longer than 30 s
         var sw = Stopwatch.StartNew();
         var opened = await authed.PostAsJsonAsync("/api/testing-rounds", new
         {
