@@ -56,7 +56,8 @@ public sealed class BenchApp(BenchDatabase database, IReadOnlyDictionary<string,
     /// tree below them (about 1,400 grids), the demo accounts, then <paramref name="persons"/> synthetic residents
     /// (SyntheticPopulation, fixed seed, written with BulkCopy) with stewards and a running canvass.
     /// </summary>
-    public static async Task<BenchApp> SeedAsync(BenchDatabase database, int persons, IReadOnlyDictionary<string, string?>? more = null)
+    public static async Task<BenchApp> SeedAsync(BenchDatabase database, int persons, IReadOnlyDictionary<string, string?>? more = null,
+        bool kestrel = false)
     {
         var all = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
         {
@@ -64,6 +65,12 @@ public sealed class BenchApp(BenchDatabase database, IReadOnlyDictionary<string,
             ["Demo:ControlPlans"] = "false", // the scenarios make their own plans, areas and tasks
         };
         var app = new BenchApp(database, all);
+        if (kestrel)
+        {
+            // Real HTTP over loopback (Kestrel on a free port) for the load scenarios, instead of TestServer.
+            app.UseKestrel(0);
+        }
+
         var clock = Stopwatch.StartNew();
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -13,7 +13,7 @@ public static class BenchMain
         if (options is null)
         {
             Console.Error.WriteLine("用法: GridGuard.Bench <scenario> [--size N] [--provider sqlite|postgres] [--format csv|xlsx]");
-            Console.Error.WriteLine("场景: import-divisions, import-persons, directory-search, coverage-rollup, export-roster, plan-compute, task-inbox, policy-diff, results-apply");
+            Console.Error.WriteLine("场景: import-divisions, import-persons, directory-search, coverage-rollup, export-roster, plan-compute, task-inbox, policy-diff, results-apply, scan-batch, scan-single, coverage-live, overload");
             return 2;
         }
 
@@ -28,6 +28,10 @@ public static class BenchMain
             TaskInboxScenario.Name => await TaskInboxScenario.RunAsync(options),
             PolicyDiffScenario.Name => await PolicyDiffScenario.RunAsync(options),
             ResultsApplyScenario.Name => await ResultsApplyScenario.RunAsync(options),
+            ScanBatchScenario.Name => await ScanBatchScenario.RunAsync(options),
+            ScanSingleScenario.Name => await ScanSingleScenario.RunAsync(options),
+            CoverageLiveScenario.Name => await CoverageLiveScenario.RunAsync(options),
+            OverloadScenario.Name => await OverloadScenario.RunAsync(options),
             _ => Unknown(options.Scenario),
         };
     }
