@@ -9,17 +9,21 @@ namespace GridGuard.Features.MassTesting.Collection;
 /// online — queue here and wait; the writer takes whatever is queued (up to <see cref="MaxBatchScans"/> scans), applies
 /// it in one transaction through <see cref="SamplingIngest"/>, and answers every request. A request is acknowledged only
 /// after its transaction committed, so an acknowledged scan is never lost.
-/// <para>Admission control: at most <see cref="MaxQueuedScans"/> scans wait at once. Beyond that <see cref="TryEnqueue"/>
-/// refuses and the endpoint answers 503 with Retry-After; the device keeps the scans in its queue and resends them (the
-/// client ids make the resend harmless). See ADR 10.</para>
+/// <para>Admission control: at most <see cref="MaxQueuedScans"/> scans and <see cref="MaxQueuedRequests"/> requests wait at
+/// once. Beyond that <see cref="TryEnqueue"/> refuses and the endpoint answers 503 with Retry-After at once, instead of
+/// letting requests wait into client timeouts; the device keeps the scans in its queue and resends them (the client ids
+/// make the resend harmless). The request cap bounds the wait of one-scan requests: a few hundred of them drain in about
+/// a second even on a small machine (docs/benchmarks.md, overload). See ADR 10.</para>
 /// </summary>
 public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<SamplingWriter> log) : BackgroundService
 {
     public const int MaxBatchScans = 2_000;
     public const int MaxQueuedScans = 20_000;
+    public const int MaxQueuedRequests = 256;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int queued;
+    private int requests;
 
     private sealed record Pending(SamplingIngest.Job Job, TaskCompletionSource<SamplingIngest.JobResult> Answer);
 
@@ -30,16 +34,18 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
     public Task<SamplingIngest.JobResult>? TryEnqueue(SamplingIngest.Job job)
     {
         var size = Math.Max(1, job.Scans.Count);
-        if (Interlocked.Add(ref queued, size) > MaxQueuedScans && size < MaxQueuedScans)
+        var overScans = Interlocked.Add(ref queued, size) > MaxQueuedScans && size < MaxQueuedScans;
+        var overRequests = Interlocked.Increment(ref requests) > MaxQueuedRequests;
+        if (overScans || overRequests)
         {
-            Interlocked.Add(ref queued, -size);
+            Release(size, 1);
             return null;
         }
 
         var answer = new TaskCompletionSource<SamplingIngest.JobResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!queue.Writer.TryWrite(new Pending(job, answer)))
         {
-            Interlocked.Add(ref queued, -size);
+            Release(size, 1);
             return null;
         }
 
@@ -88,9 +94,15 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
             }
             finally
             {
-                Interlocked.Add(ref queued, -scans);
+                Release(scans, taken.Count);
             }
         }
+    }
+
+    private void Release(int scans, int jobs)
+    {
+        Interlocked.Add(ref queued, -scans);
+        Interlocked.Add(ref requests, -jobs);
     }
 
     private async Task WriteAsync(IReadOnlyList<Pending> jobs, CancellationToken ct)
