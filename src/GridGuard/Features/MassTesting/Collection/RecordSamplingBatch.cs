@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using GridGuard.Platform.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GridGuard.Features.MassTesting.Collection;
 

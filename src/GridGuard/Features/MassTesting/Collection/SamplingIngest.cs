@@ -65,7 +65,14 @@ public static class SamplingIngest
         var earlier = (await db.Samplings.AsNoTracking().Where(x => clientIds.Contains(x.ClientId))
                 .Select(x => new
                 {
-                    x.ClientId, x.Id, x.PersonId, x.Name, Barcode = x.Tube!.Barcode, x.Tube.PoolSize, x.Tube.Count, x.Tube.Status,
+                    x.ClientId,
+                    x.Id,
+                    x.PersonId,
+                    x.Name,
+                    Barcode = x.Tube!.Barcode,
+                    x.Tube.PoolSize,
+                    x.Tube.Count,
+                    x.Tube.Status,
                 })
                 .ToListAsync(ct))
             .ToDictionary(x => x.ClientId, x => new ScanResult(x.ClientId, ScanStatus.Duplicate, SamplingId: x.Id,
