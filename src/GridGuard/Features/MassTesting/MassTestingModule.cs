@@ -33,6 +33,7 @@ public static class MassTestingModule
         var rounds = app.MapGroup("/api/testing-rounds").WithTags("区域核酸筛查").RequireAuthorization();
         rounds.MapListRounds();
         rounds.MapOpenRound();
+        rounds.MapCloseRound();
         rounds.MapRoundCoverage();
         rounds.MapListMissing();
         rounds.MapListUnregistered();
