@@ -10,7 +10,7 @@ public sealed record RoleGrant(Role Role, Guid JurisdictionId, string Jurisdicti
 
 /// <summary>
 /// The user of the current request and their scope: the union of the subtrees where they hold roles.
-/// Loaded once per request by <see cref="CurrentUserMiddleware"/>. Anonymous users have an empty scope.
+/// Set once per request (from a cache of a few seconds) by <see cref="CurrentUserMiddleware"/>. Anonymous users have an empty scope.
 /// </summary>
 public sealed class CurrentUser
 {
@@ -72,23 +72,18 @@ public sealed class CurrentUser
             .ToListAsync(ct);
 }
 
-/// <summary>Fills <see cref="CurrentUser"/> from the authenticated principal and the database.</summary>
+/// <summary>Fills <see cref="CurrentUser"/> from the authenticated principal and <see cref="GrantCache"/>.</summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentUser currentUser, AppDbContext db)
+    public async Task InvokeAsync(HttpContext context, CurrentUser currentUser, AppDbContext db, GrantCache cache)
     {
         var principal = context.User;
         if (principal.Identity?.IsAuthenticated == true
             && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            var user = await db.Users.AsNoTracking()
-                .Where(u => u.Id == userId && u.IsActive)
-                .Select(u => new { u.UserName, u.DisplayName })
-                .FirstOrDefaultAsync(context.RequestAborted);
-            if (user is not null)
+            if (await cache.GetAsync(db, userId, context.RequestAborted) is { } user)
             {
-                var grants = await CurrentUser.LoadGrantsAsync(db, userId, context.RequestAborted);
-                currentUser.Set(userId, user.UserName ?? "", user.DisplayName, grants);
+                currentUser.Set(userId, user.UserName, user.DisplayName, user.Grants);
             }
             else
             {

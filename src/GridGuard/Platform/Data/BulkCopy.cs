@@ -97,7 +97,7 @@ public static class BulkCopy
     }
 
     /// <summary>As EF Core's SQLite provider stores each CLR type.</summary>
-    private static (SqliteType, object) ForSqlite(object? value) => value switch
+    public static (SqliteType Type, object Value) ForSqlite(object? value) => value switch
     {
         null => (SqliteType.Text, DBNull.Value),
         Guid g => (SqliteType.Text, g.ToString("D").ToUpperInvariant()),

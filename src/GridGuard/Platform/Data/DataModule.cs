@@ -1,4 +1,5 @@
 using GridGuard.Platform.Audit;
+using GridGuard.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Platform.Data;
@@ -17,6 +18,8 @@ public static class DataModule
         var connectionString = builder.Configuration.GetConnectionString("GridGuard");
 
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<GrantCache>();
+        builder.Services.AddSingleton<GrantCache.Invalidator>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -27,7 +30,7 @@ public static class DataModule
 
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()));
         }
         else
         {
@@ -40,7 +43,7 @@ public static class DataModule
 
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

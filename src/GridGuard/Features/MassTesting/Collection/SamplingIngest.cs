@@ -1,7 +1,5 @@
-using System.Text.Json;
 using GridGuard.Features.Households;
 using GridGuard.Platform;
-using GridGuard.Platform.Audit;
 using GridGuard.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,12 +22,6 @@ public static class SamplingIngest
 
     /// <summary>The answer per job; <see cref="RoundFound"/> false means the round is unknown or outside the sampler's scope.</summary>
     public sealed record JobResult(bool RoundFound, IReadOnlyList<ScanResult> Results);
-
-    private sealed record RoundInfo(Guid Id, RoundStatus Status, Guid JurisdictionId, string Path);
-
-    private sealed record SiteInfo(Guid Id, Guid RoundId, Guid JurisdictionId, string Path);
-
-    private sealed record PersonInfo(Guid Id, string Name, string? IdNumber);
 
     public static async Task<IReadOnlyList<JobResult>> RunAsync(AppDbContext db, CountyClock clock, IReadOnlyList<Job> jobs,
         CancellationToken ct)
@@ -90,7 +82,7 @@ public static class SamplingIngest
         var byId = persons.ToDictionary(p => p.Id);
         var byNumber = persons.Where(p => p.IdNumber is not null).GroupBy(p => p.IdNumber!).ToDictionary(g => g.Key, g => g.First());
         var found = persons.Select(p => p.Id).ToList();
-        var members = await db.RoundMembers.AsTracking().Where(m => roundIds.Contains(m.RoundId) && found.Contains(m.PersonId))
+        var members = await db.RoundMembers.AsNoTracking().Where(m => roundIds.Contains(m.RoundId) && found.Contains(m.PersonId))
             .ToDictionaryAsync(m => (m.RoundId, m.PersonId), ct);
         var singleOnly = await SingleTubeCheck.ReasonsAsync(db, found, today, ct);
         var unregisteredBefore = (await db.Samplings.AsNoTracking()
@@ -100,7 +92,7 @@ public static class SamplingIngest
                 .ToListAsync(ct))
             .ToDictionary(x => (x.RoundId, x.IdNumber!), x => x.Count);
 
-        var state = new Batch(now, clock.ToUtc, tubes, earlier, unregisteredBefore);
+        var state = new SamplingBatch(now, clock.ToUtc, tubes, earlier, unregisteredBefore);
         var answers = new List<JobResult>(jobs.Count);
         foreach (var job in jobs)
         {
@@ -121,7 +113,7 @@ public static class SamplingIngest
             state.AuditJob(job, round, results);
         }
 
-        ScanResult Apply(Batch b, Job job, RoundInfo round, Scan scan)
+        ScanResult Apply(SamplingBatch b, Job job, RoundInfo round, Scan scan)
         {
             var id = scan.ClientId;
             if (id is null)
@@ -234,7 +226,7 @@ public static class SamplingIngest
                     tube.ClosedAt = b.Now;
                 }
 
-                return Batch.Answer(id, tube, null, null, null);
+                return SamplingBatch.Answer(id, tube, null, null, null);
             }
 
             if (tube.Status == TubeStatus.Closed)
@@ -251,15 +243,18 @@ public static class SamplingIngest
             return b.Sample(job, round, site, tube, scan, person, member, number);
         }
 
+        // New tubes first (samplings refer to them), then the samplings, the members and the tallies, set-based; the few
+        // tubes that were open before the batch and the audit lines go through the change tracker.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var t in state.NewTubes)
-        {
-            db.Tubes.Add(t);
-        }
-
+        await BulkCopy.InsertAsync(db, state.NewTubes, ct);
         db.AuditEntries.AddRange(state.AuditLines);
         await db.SaveChangesWithoutAuditAsync(ct);
         await BulkCopy.InsertAsync(db, state.NewSamplings, ct);
+        foreach (var (roundId, bumps) in state.MemberBumps)
+        {
+            await MemberBumps.ApplyAsync(db, roundId, bumps.Values, ct);
+        }
+
         foreach (var (roundId, perNode) in state.TallyDeltas)
         {
             await Tallies.ApplyAsync(db, roundId, perNode, ct);
@@ -267,146 +262,5 @@ public static class SamplingIngest
 
         await tx.CommitAsync(ct);
         return answers;
-    }
-
-    /// <summary>The batch's in-memory state: tubes as they fill, members as they are sampled, what to write.</summary>
-    private sealed class Batch(DateTime now, Func<DateTime, DateTime> toUtc, Dictionary<string, Tube> tubes, Dictionary<Guid, ScanResult> earlier,
-        Dictionary<(Guid, string), int> unregisteredBefore)
-    {
-        public DateTime Now { get; } = now;
-
-        public Dictionary<string, Tube> Tubes { get; } = tubes;
-
-        public Dictionary<Guid, ScanResult> Earlier { get; } = earlier;
-
-        public HashSet<Guid> Seen { get; } = [];
-
-        public List<Tube> NewTubes { get; } = [];
-
-        public List<Sampling> NewSamplings { get; } = [];
-
-        public List<AuditEntry> AuditLines { get; } = [];
-
-        public Dictionary<Guid, Dictionary<Guid, Tallies.Delta>> TallyDeltas { get; } = [];
-
-        public Tube Open(RoundInfo round, SiteInfo? site, Job job, string barcode, int poolSize)
-        {
-            var tube = new Tube
-            {
-                Barcode = barcode,
-                RoundId = round.Id,
-                SiteId = site?.Id,
-                JurisdictionId = site?.JurisdictionId ?? round.JurisdictionId,
-                PoolSize = poolSize,
-                Status = TubeStatus.Open,
-                OpenedById = job.SamplerId,
-                OpenedAt = Now,
-            };
-            Tubes[barcode] = tube;
-            NewTubes.Add(tube);
-            return tube;
-        }
-
-        public ScanResult Sample(Job job, RoundInfo round, SiteInfo? site, Tube tube, Scan scan, PersonInfo? person,
-            RoundMember? member, string? number)
-        {
-            // The device's clock, in UTC (a time without a zone is county time), never later than now.
-            var sampledAt = scan.SampledAt is { } at ? Min(toUtc(at), Now) : Now;
-            string? warning = null;
-            var before = member?.Samplings ?? unregisteredBefore.GetValueOrDefault((round.Id, number!));
-            if (before > 0)
-            {
-                warning = $"{person?.Name ?? scan.Name ?? number} 本轮已采样 {before} 次，本次为第 {before + 1} 次";
-            }
-
-            var sampling = new Sampling
-            {
-                ClientId = scan.ClientId!.Value,
-                RoundId = round.Id,
-                TubeId = tube.Id,
-                SiteId = site?.Id ?? tube.SiteId,
-                PersonId = person?.Id,
-                IdNumber = person?.IdNumber ?? number,
-                Name = person?.Name ?? Trim(scan.Name, Sampling.NameMaxLength),
-                JurisdictionId = member?.JurisdictionId ?? site?.JurisdictionId ?? round.JurisdictionId,
-                SampledAt = sampledAt,
-                ReceivedAt = Now,
-                SamplerId = job.SamplerId,
-                Repeat = before > 0,
-                Outcome = SamplingOutcome.Pending,
-            };
-            NewSamplings.Add(sampling);
-            tube.Count++;
-            if (PoolingRules.IsFull(tube.Count, tube.PoolSize))
-            {
-                tube.Status = TubeStatus.Closed;
-                tube.ClosedAt = Now;
-            }
-
-            if (member is not null)
-            {
-                member.Samplings++;
-                member.Outcome = SamplingOutcome.Pending;
-                if (member.FirstSampledAt is null)
-                {
-                    member.FirstSampledAt = sampledAt;
-                    AddTally(round.Id, member.JurisdictionId, Tallies.FirstSampling(member.Exemption is not null));
-                }
-            }
-            else
-            {
-                unregisteredBefore[(round.Id, number!)] = before + 1;
-            }
-
-            return Answer(scan.ClientId, tube, sampling, person, warning) with { Unregistered = person is null };
-        }
-
-        public static ScanResult Answer(Guid? clientId, Tube tube, Sampling? sampling, PersonInfo? person, string? warning) =>
-            new(clientId, ScanStatus.Accepted, Warning: warning, SamplingId: sampling?.Id, PersonId: person?.Id,
-                PersonName: person?.Name ?? sampling?.Name, Tube: tube.Barcode, PoolSize: tube.PoolSize, TubeCount: tube.Count,
-                TubeClosed: tube.Status == TubeStatus.Closed);
-
-        /// <summary>One audit line per job: samplings are their own append-only record, the line says who sent what.</summary>
-        public void AuditJob(Job job, RoundInfo round, List<ScanResult> results)
-        {
-            var accepted = results.Where(r => r.Status == ScanStatus.Accepted).ToList();
-            if (accepted.Count == 0)
-            {
-                return;
-            }
-
-            AuditLines.Add(new AuditEntry
-            {
-                At = Now,
-                UserId = job.SamplerId,
-                UserName = job.SamplerName,
-                Entity = nameof(Sampling),
-                EntityId = "Ingest",
-                Action = AuditAction.Bulk,
-                Changes = JsonSerializer.Serialize(new
-                {
-                    RoundId = round.Id,
-                    Samplings = accepted.Count(r => r.SamplingId is not null),
-                    Tubes = accepted.Select(r => r.Tube).Distinct().Count(),
-                    Refused = results.Count(r => r.Status == ScanStatus.Refused),
-                }, AuditLog.Json),
-                JurisdictionId = round.JurisdictionId,
-            });
-        }
-
-        private void AddTally(Guid roundId, Guid node, Tallies.Delta delta)
-        {
-            if (!TallyDeltas.TryGetValue(roundId, out var perNode))
-            {
-                TallyDeltas[roundId] = perNode = [];
-            }
-
-            perNode[node] = perNode.GetValueOrDefault(node) + delta;
-        }
-
-        private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
-
-        private static string? Trim(string? s, int max) =>
-            string.IsNullOrWhiteSpace(s) ? null : s.Trim().Length > max ? s.Trim()[..max] : s.Trim();
     }
 }

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using GridGuard.Features.Jurisdictions;
+using GridGuard.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace GridGuard.Platform.Auth;
+
+/// <summary>
+/// The signed-in user's name and role grants, kept for a few seconds so that a request does not pay two database
+/// look-ups before it starts (a sampler's phone sends one request per scan; docs/benchmarks.md, scan-single). Any save
+/// that touches a user, a role assignment or a jurisdiction empties the cache at once (<see cref="Invalidator"/>), and so
+/// do the set-based tree writes; <see cref="Lifetime"/> bounds what another process (a CLI verb) may leave stale. ADR 11.
+/// </summary>
+public sealed class GrantCache(TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
+
+    /// <summary>An active user as the request sees them; null in the cache means "not active".</summary>
+    public sealed record Entry(string UserName, string DisplayName, IReadOnlyList<RoleGrant> Grants);
+
+    private sealed record Slot(Entry? Entry, long Generation, DateTimeOffset Expires);
+
+    private readonly ConcurrentDictionary<Guid, Slot> slots = new();
+    private long generation;
+
+    /// <summary>The user's entry from the cache, or loaded with <paramref name="db"/>; null when the user is not active.</summary>
+    public async Task<Entry?> GetAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var current = Interlocked.Read(ref generation);
+        if (slots.TryGetValue(userId, out var slot) && slot.Generation == current && slot.Expires > now)
+        {
+            return slot.Entry;
+        }
+
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new { u.UserName, u.DisplayName })
+            .FirstOrDefaultAsync(ct);
+        var entry = user is null
+            ? null
+            : new Entry(user.UserName ?? "", user.DisplayName, await CurrentUser.LoadGrantsAsync(db, userId, ct));
+        // Stored under the generation read before the load: an invalidation meanwhile makes it stale at once.
+        slots[userId] = new Slot(entry, current, now + Lifetime);
+        return entry;
+    }
+
+    /// <summary>Forgets every entry (a user, a grant or a node changed).</summary>
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        slots.Clear();
+    }
+
+    /// <summary>
+    /// Empties the cache before and after any save that adds, changes or removes a user, a role assignment or a node, and
+    /// again when its transaction commits (the tree's set-based writes share a transaction with such a save).
+    /// </summary>
+    public sealed class Invalidator(GrantCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+    {
+        public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+            Committed(eventData.Context);
+
+        public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            Committed(eventData.Context);
+            return Task.CompletedTask;
+        }
+
+        private void Committed(DbContext? db)
+        {
+            if (db is not null && pending.Remove(db))
+            {
+                cache.Invalidate();
+            }
+        }
+
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            Check(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Check(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+        {
+            Check(eventData.Context, after: true);
+            return result;
+        }
+
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+            CancellationToken cancellationToken = default)
+        {
+            Check(eventData.Context, after: true);
+            return ValueTask.FromResult(result);
+        }
+
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> pending = new();
+
+        // Before the save: note whether it touches grants (the states are reset afterwards). After it: invalidate again,
+        // so that a request which reloaded in between cannot keep the old grants.
+        private void Check(DbContext? db, bool after = false)
+        {
+            if (db is null)
+            {
+                return;
+            }
+
+            if (after)
+            {
+                if (pending.TryGetValue(db, out _))
+                {
+                    cache.Invalidate();
+                    if (db.Database.CurrentTransaction is null)
+                    {
+                        pending.Remove(db);
+                    }
+                }
+
+                return;
+            }
+
+            if (db.ChangeTracker.Entries().Any(e =>
+                    e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                    && e.Entity is AppUser or RoleAssignment or Jurisdiction))
+            {
+                pending.AddOrUpdate(db, db);
+                cache.Invalidate();
+            }
+        }
+    }
+}
