@@ -37,7 +37,7 @@ public static class SingleTubeCheck
 
         var since = today.AddDays(-RiskAreaDays);
         var plans = await db.ControlPlans.AsNoTracking()
-            .Where(p => personIds.Contains(p.PersonId) && p.Status != PlanStatus.Cancelled)
+            .Where(p => EF.Parameter(personIds).Contains(p.PersonId) && p.Status != PlanStatus.Cancelled)
             .Where(p => p.Status == PlanStatus.Proposed || p.Status == PlanStatus.Active
                 || ((p.RiskLevel == RiskLevel.High || p.RiskLevel == RiskLevel.Medium) && p.Anchor >= since))
             .Select(p => new { p.PersonId, p.Status, p.RiskLevel, p.Anchor })
@@ -56,7 +56,7 @@ public static class SingleTubeCheck
         }
 
         var positives = await db.Samplings.AsNoTracking()
-            .Where(s => s.PersonId != null && personIds.Contains(s.PersonId.Value)
+            .Where(s => s.PersonId != null && EF.Parameter(personIds).Contains(s.PersonId.Value)
                 && (s.Outcome == SamplingOutcome.Positive || s.Outcome == SamplingOutcome.PooledPositive))
             .Where(s => !db.Samplings.Any(later => later.PersonId == s.PersonId && later.SampledAt > s.SampledAt
                 && later.Outcome == SamplingOutcome.Negative && later.Tube!.PoolSize == 1))

@@ -1,5 +1,6 @@
 using GridGuard.Platform.Data;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace GridGuard.Features.MassTesting;
 
@@ -21,23 +22,54 @@ public static class Tallies
     /// <summary>An exemption recorded (+1) or lifted (-1) for a member who is or is not sampled yet.</summary>
     public static Delta Exemption(int sign, bool sampled) => new(0, sign, sampled ? sign : 0);
 
-    public static async Task ApplyAsync(AppDbContext db, Guid roundId, IEnumerable<KeyValuePair<Guid, Delta>> perNode,
+    /// <summary>Adds each node's delta to its tally row, set-based (PostgreSQL <c>unnest</c>; SQLite a prepared statement per node).</summary>
+    public static Task ApplyAsync(AppDbContext db, Guid roundId, IEnumerable<KeyValuePair<Guid, Delta>> perNode,
         CancellationToken ct)
     {
-        foreach (var (node, d) in perNode)
+        var rows = perNode.Where(p => p.Value != default).ToList();
+        if (rows.Count == 0)
         {
-            if (d == default)
-            {
-                continue;
-            }
-
-            await db.RoundTallies
-                .Where(t => t.RoundId == roundId && t.JurisdictionId == node)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.Sampled, t => t.Sampled + d.Sampled)
-                    .SetProperty(t => t.Exempt, t => t.Exempt + d.Exempt)
-                    .SetProperty(t => t.SampledExempt, t => t.SampledExempt + d.SampledExempt), ct);
+            return Task.CompletedTask;
         }
+
+        return ProviderCommand.RunAsync(db, async (pg, tx) =>
+        {
+            await using var command = new NpgsqlCommand(
+                """
+                UPDATE "RoundTallies" AS t
+                SET "Sampled" = t."Sampled" + d.sampled, "Exempt" = t."Exempt" + d.exempt, "SampledExempt" = t."SampledExempt" + d.sampled_exempt
+                FROM unnest(@nodes, @sampled, @exempt, @sampledExempt) AS d(node, sampled, exempt, sampled_exempt)
+                WHERE t."RoundId" = @round AND t."JurisdictionId" = d.node
+                """, pg, tx);
+            command.Parameters.AddWithValue("round", roundId);
+            command.Parameters.AddWithValue("nodes", rows.Select(r => r.Key).ToArray());
+            command.Parameters.AddWithValue("sampled", rows.Select(r => r.Value.Sampled).ToArray());
+            command.Parameters.AddWithValue("exempt", rows.Select(r => r.Value.Exempt).ToArray());
+            command.Parameters.AddWithValue("sampledExempt", rows.Select(r => r.Value.SampledExempt).ToArray());
+            await command.ExecuteNonQueryAsync(ct);
+        }, async (sqlite, tx) =>
+        {
+            await using var command = sqlite.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText =
+                """
+                UPDATE "RoundTallies"
+                SET "Sampled" = "Sampled" + $sampled, "Exempt" = "Exempt" + $exempt, "SampledExempt" = "SampledExempt" + $sampledExempt
+                WHERE "RoundId" = $round AND "JurisdictionId" = $node
+                """;
+            command.Parameters.AddWithValue("$round", BulkCopy.ForSqlite(roundId).Value);
+            var node = command.Parameters.Add("$node", SqliteType.Text);
+            var sampled = command.Parameters.Add("$sampled", SqliteType.Integer);
+            var exempt = command.Parameters.Add("$exempt", SqliteType.Integer);
+            var sampledExempt = command.Parameters.Add("$sampledExempt", SqliteType.Integer);
+            await ProviderCommand.ForEachRowAsync(command, rows, r =>
+            {
+                node.Value = BulkCopy.ForSqlite(r.Key).Value;
+                sampled.Value = r.Value.Sampled;
+                exempt.Value = r.Value.Exempt;
+                sampledExempt.Value = r.Value.SampledExempt;
+            }, ct);
+        }, ct);
     }
 
     public static Task ApplyAsync(AppDbContext db, Guid roundId, Guid node, Delta delta, CancellationToken ct) =>

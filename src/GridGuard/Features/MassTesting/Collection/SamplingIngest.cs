@@ -54,7 +54,9 @@ public static class SamplingIngest
         }
 
         var clientIds = all.Where(s => s.ClientId is not null).Select(s => s.ClientId!.Value).Distinct().ToList();
-        var earlier = (await db.Samplings.AsNoTracking().Where(x => clientIds.Contains(x.ClientId))
+        // The batch's keys travel as one parameter (EF.Parameter: a PostgreSQL array, SQLite json_each), not as up to 2,000
+        // IN-list parameters: 4–6 × faster per look-up on SQLite (docs/benchmarks.md, scan-batch).
+        var earlier = (await db.Samplings.AsNoTracking().Where(x => EF.Parameter(clientIds).Contains(x.ClientId))
                 .Select(x => new
                 {
                     x.ClientId,
@@ -76,13 +78,20 @@ public static class SamplingIngest
 
         var personIds = codes.Values.Distinct().ToList();
         var numbers = checkedIds.Values.Where(c => c.Valid).Select(c => c.Normalized!).Distinct().ToList();
-        var persons = await db.Persons.AsNoTracking()
-            .Where(p => personIds.Contains(p.Id) || (p.IdType == IdType.ResidentIdCard && numbers.Contains(p.IdNumber!)))
+        // Two index look-ups (by id, by ID number), not one OR that the planners may answer with a scan.
+        var persons = personIds.Count == 0 ? [] : await db.Persons.AsNoTracking().Where(p => EF.Parameter(personIds).Contains(p.Id))
             .Select(p => new PersonInfo(p.Id, p.Name, p.IdNumber)).ToListAsync(ct);
+        if (numbers.Count > 0)
+        {
+            persons.AddRange(await db.Persons.AsNoTracking()
+                .Where(p => p.IdType == IdType.ResidentIdCard && numbers.Contains(p.IdNumber!) && !personIds.Contains(p.Id))
+                .Select(p => new PersonInfo(p.Id, p.Name, p.IdNumber)).ToListAsync(ct));
+        }
+
         var byId = persons.ToDictionary(p => p.Id);
         var byNumber = persons.Where(p => p.IdNumber is not null).GroupBy(p => p.IdNumber!).ToDictionary(g => g.Key, g => g.First());
         var found = persons.Select(p => p.Id).ToList();
-        var members = await db.RoundMembers.AsNoTracking().Where(m => roundIds.Contains(m.RoundId) && found.Contains(m.PersonId))
+        var members = await db.RoundMembers.AsNoTracking().Where(m => roundIds.Contains(m.RoundId) && EF.Parameter(found).Contains(m.PersonId))
             .ToDictionaryAsync(m => (m.RoundId, m.PersonId), ct);
         var singleOnly = await SingleTubeCheck.ReasonsAsync(db, found, today, ct);
         var unregisteredBefore = (await db.Samplings.AsNoTracking()
