@@ -27,16 +27,45 @@ public sealed class SamplingWriterTests
     }
 
     [Fact]
-    public void TryEnqueue_MoreScansThanTheCap_RefusesTheBatchThatWouldOverflow()
+    public void TryEnqueue_MoreScansThanDrainInMaxWait_RefusesWithTheDrainTimeAsRetryAfter()
     {
         var writer = Writer();
-        var batches = SamplingWriter.MaxQueuedScans / RecordSamplingBatch.MaxScans;
+        writer.Observe(1_000, TimeSpan.FromSeconds(1));
 
-        var accepted = Enumerable.Range(0, batches).Select(_ => writer.TryEnqueue(Job(RecordSamplingBatch.MaxScans))).ToList();
+        // 1,000 scans/s and 2 s of patience: 2,000 scans may wait, the next one would wait longer.
+        var accepted = Enumerable.Range(0, 4).Select(_ => writer.TryEnqueue(Job(500))).ToList();
         var refused = writer.TryEnqueue(Job(1));
 
         Assert.All(accepted, Assert.NotNull);
         Assert.Null(refused);
-        Assert.Equal(SamplingWriter.MaxQueuedScans, writer.Queued);
+        Assert.Equal(2_000, writer.Queued);
+        Assert.Equal(2, writer.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public void TryEnqueue_EmptyQueue_AdmitsABatchLongerThanMaxWait()
+    {
+        var writer = Writer();
+        writer.Observe(100, TimeSpan.FromSeconds(1));
+
+        var first = writer.TryEnqueue(Job(RecordSamplingBatch.MaxScans));
+        var second = writer.TryEnqueue(Job(1));
+
+        Assert.NotNull(first);
+        Assert.Null(second);
+        Assert.Equal(Math.Min(30, (int)Math.Ceiling(RecordSamplingBatch.MaxScans / 100.0)), writer.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public void Observe_SmallBatchesAndAverages_KeepTheCapacityEstimateSteady()
+    {
+        var writer = Writer();
+
+        writer.Observe(SamplingWriter.MinMeasuredBatch - 1, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(SamplingWriter.InitialDrainRate, writer.DrainRate);
+
+        writer.Observe(2_000, TimeSpan.FromSeconds(1));
+        writer.Observe(1_000, TimeSpan.FromSeconds(1));
+        Assert.Equal((0.7 * 2_000) + (0.3 * 1_000), writer.DrainRate, 6);
     }
 }

@@ -58,7 +58,7 @@ internal static class TubeOperation
         var pending = SamplerRequest.Send(writer, me, roundId, [scan]);
         if (pending is null)
         {
-            return SamplerRequest.Busy(http);
+            return SamplerRequest.Busy(http, writer);
         }
 
         var answer = await pending;

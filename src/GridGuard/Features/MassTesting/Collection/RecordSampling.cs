@@ -36,7 +36,7 @@ public static class RecordSampling
         var pending = SamplerRequest.Send(writer, me, id, [request]);
         if (pending is null)
         {
-            return SamplerRequest.Busy(http);
+            return SamplerRequest.Busy(http, writer);
         }
 
         var answer = await pending;

@@ -41,7 +41,7 @@ public static class RecordSamplingBatch
         var pending = SamplerRequest.Send(writer, me, id, scans);
         if (pending is null)
         {
-            return SamplerRequest.Busy(http);
+            return SamplerRequest.Busy(http, writer);
         }
 
         var answer = await pending;

@@ -6,9 +6,6 @@ namespace GridGuard.Features.MassTesting.Collection;
 /// <summary>Sends a sampler's operations through <see cref="SamplingWriter"/> and maps the queue's answers to HTTP.</summary>
 public static class SamplerRequest
 {
-    /// <summary>Seconds a device should wait before resending after a 503.</summary>
-    public const int RetryAfterSeconds = 2;
-
     public static SamplingIngest.Job Job(CurrentUser me, Guid roundId, IReadOnlyList<Scan> scans) =>
         new(roundId, me.UserId!.Value, me.DisplayName, me.PathsWhere(MassTestingText.Samplers), scans);
 
@@ -18,10 +15,10 @@ public static class SamplerRequest
             ? Task.FromResult(new SamplingIngest.JobResult(false, []))
             : writer.TryEnqueue(Job(me, roundId, scans));
 
-    /// <summary>503 with Retry-After: the device keeps its queue and resends later.</summary>
-    public static ProblemHttpResult Busy(HttpContext http)
+    /// <summary>503 with Retry-After (the time the queue needs to drain): the device keeps its queue and resends later.</summary>
+    public static ProblemHttpResult Busy(HttpContext http, SamplingWriter writer)
     {
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = writer.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem("采样服务繁忙，扫码已保存在本机，将自动重新上传", statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "服务繁忙，请稍后重试");
     }

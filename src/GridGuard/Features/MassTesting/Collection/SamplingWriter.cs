@@ -9,17 +9,29 @@ namespace GridGuard.Features.MassTesting.Collection;
 /// online — queue here and wait; the writer takes whatever is queued (up to <see cref="MaxBatchScans"/> scans), applies
 /// it in one transaction through <see cref="SamplingIngest"/>, and answers every request. A request is acknowledged only
 /// after its transaction committed, so an acknowledged scan is never lost.
-/// <para>Admission control: at most <see cref="MaxQueuedScans"/> scans and <see cref="MaxQueuedRequests"/> requests wait at
-/// once. Beyond that <see cref="TryEnqueue"/> refuses and the endpoint answers 503 with Retry-After at once, instead of
-/// letting requests wait into client timeouts; the device keeps the scans in its queue and resends them (the client ids
-/// make the resend harmless). The request cap bounds the wait of one-scan requests: a few hundred of them drain in about
-/// a second even on a small machine (docs/benchmarks.md, overload). See ADR 10.</para>
+/// <para>Admission control bounds the wait, not only the count: the writer measures how many scans a second it commits
+/// (<see cref="DrainRate"/>, from batches big enough to show the capacity), and a job is refused when the scans before it
+/// would take longer than <see cref="MaxWait"/> to drain, or when <see cref="MaxQueuedRequests"/> requests or
+/// <see cref="MaxQueuedScans"/> scans already wait. A job is always admitted into an empty queue. A refused request is
+/// answered 503 with Retry-After (<see cref="RetryAfterSeconds"/>) at once, instead of waiting into a client timeout; the
+/// device keeps the scans in its queue and resends them (the client ids make the resend harmless). See ADR 10.</para>
 /// </summary>
 public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<SamplingWriter> log) : BackgroundService
 {
     public const int MaxBatchScans = 2_000;
     public const int MaxQueuedScans = 20_000;
     public const int MaxQueuedRequests = 256;
+
+    /// <summary>The longest a queued scan should wait for its commit: well inside a phone's patience.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>Batches smaller than this say little about the capacity (the writer was waiting for work).</summary>
+    public const int MinMeasuredBatch = 100;
+
+    /// <summary>The assumed capacity until a batch has been measured (scans/s).</summary>
+    public const double InitialDrainRate = 1_000;
+
+    private double drainRate = InitialDrainRate;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int queued;
@@ -30,13 +42,37 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
     /// <summary>Scans waiting now (for the overload bench and the health page).</summary>
     public int Queued => Volatile.Read(ref queued);
 
+    /// <summary>Measured capacity in scans per second (moving average over recent large batches).</summary>
+    public double DrainRate => Volatile.Read(ref drainRate);
+
+    /// <summary>What a refused device is told to wait: the time the queue needs to drain, 1–30 s.</summary>
+    public int RetryAfterSeconds => (int)Math.Clamp(Math.Ceiling(Queued / DrainRate), 1, 30);
+
+    /// <summary>Feeds the capacity estimate with one committed batch.</summary>
+    public void Observe(int scans, TimeSpan elapsed)
+    {
+        if (scans < MinMeasuredBatch || elapsed <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var sample = scans / elapsed.TotalSeconds;
+        // Only the writer's loop calls this, so the read-modify-write does not race.
+        Volatile.Write(ref drainRate, measured ? (0.7 * DrainRate) + (0.3 * sample) : sample);
+        measured = true;
+    }
+
+    private bool measured;
+
     /// <summary>Queues a job, or returns null when the queue is full (the caller answers 503 with Retry-After).</summary>
     public Task<SamplingIngest.JobResult>? TryEnqueue(SamplingIngest.Job job)
     {
         var size = Math.Max(1, job.Scans.Count);
-        var overScans = Interlocked.Add(ref queued, size) > MaxQueuedScans && size < MaxQueuedScans;
+        var before = Interlocked.Add(ref queued, size) - size;
+        var waits = TimeSpan.FromSeconds((before + size) / DrainRate) > MaxWait;
+        var overScans = before + size > MaxQueuedScans;
         var overRequests = Interlocked.Increment(ref requests) > MaxQueuedRequests;
-        if (overScans || overRequests)
+        if (before > 0 && (waits || overScans || overRequests))
         {
             Release(size, 1);
             return null;
@@ -66,9 +102,11 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
                 scans += Math.Max(1, next.Job.Scans.Count);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
                 await WriteAsync(taken, stoppingToken);
+                Observe(scans, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
             catch (Exception e) when (taken.Count > 1 && e is not OperationCanceledException)
             {
