@@ -57,6 +57,20 @@ public sealed class SamplingWriterTests
     }
 
     [Fact]
+    public void TryEnqueue_AfterAVerySlowBatch_StillAdmitsEnoughScansToMeasureAgain()
+    {
+        var writer = Writer();
+        writer.Observe(SamplingWriter.MinMeasuredBatch, TimeSpan.FromSeconds(60));
+
+        // The estimate is under 2 scans/s, yet MinAdmitted scans may queue, so the next batch is big enough to measure.
+        var accepted = Enumerable.Range(0, SamplingWriter.MinAdmitted / 100).Select(_ => writer.TryEnqueue(Job(100))).ToList();
+        var refused = writer.TryEnqueue(Job(1));
+
+        Assert.All(accepted, Assert.NotNull);
+        Assert.Null(refused);
+    }
+
+    [Fact]
     public void Observe_SmallBatchesAndAverages_KeepTheCapacityEstimateSteady()
     {
         var writer = Writer();

@@ -11,7 +11,7 @@ namespace GridGuard.Features.MassTesting.Collection;
 /// after its transaction committed, so an acknowledged scan is never lost.
 /// <para>Admission control bounds the wait, not only the count: the writer measures how many scans a second it commits
 /// (<see cref="DrainRate"/>, from batches big enough to show the capacity), and a job is refused when the scans before it
-/// would take longer than <see cref="MaxWait"/> to drain, or when <see cref="MaxQueuedRequests"/> requests or
+/// would take longer than <see cref="MaxWait"/> to drain (beyond <see cref="MinAdmitted"/> scans), or when <see cref="MaxQueuedRequests"/> requests or
 /// <see cref="MaxQueuedScans"/> scans already wait. A job is always admitted into an empty queue. A refused request is
 /// answered 503 with Retry-After (<see cref="RetryAfterSeconds"/>) at once, instead of waiting into a client timeout; the
 /// device keeps the scans in its queue and resends them (the client ids make the resend harmless). See ADR 10.</para>
@@ -27,6 +27,12 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
 
     /// <summary>Batches smaller than this say little about the capacity (the writer was waiting for work).</summary>
     public const int MinMeasuredBatch = 100;
+
+    /// <summary>
+    /// Scans always admitted whatever the estimate, so that batches can grow past <see cref="MinMeasuredBatch"/> and a low
+    /// estimate (one slow batch) corrects itself instead of starving the queue.
+    /// </summary>
+    public const int MinAdmitted = 4 * MinMeasuredBatch;
 
     /// <summary>The assumed capacity until a batch has been measured (scans/s).</summary>
     public const double InitialDrainRate = 1_000;
@@ -69,7 +75,7 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
     {
         var size = Math.Max(1, job.Scans.Count);
         var before = Interlocked.Add(ref queued, size) - size;
-        var waits = TimeSpan.FromSeconds((before + size) / DrainRate) > MaxWait;
+        var waits = before + size > MinAdmitted && TimeSpan.FromSeconds((before + size) / DrainRate) > MaxWait;
         var overScans = before + size > MaxQueuedScans;
         var overRequests = Interlocked.Increment(ref requests) > MaxQueuedRequests;
         if (before > 0 && (waits || overScans || overRequests))
