@@ -31,8 +31,10 @@ public sealed class DemoMassTesting(AppDbContext db, CountyClock clock, ILogger<
         }
 
         var day = clock.Today.ToDateTime(TimeOnly.MinValue);
-        var (result, round) = await OpenRound.ExecuteAsync(db, me, clock,
+        var (result, roundId) = await OpenRound.ExecuteAsync(db, me, clock,
             new RoundForm { Name = RoundName, JurisdictionId = township.Id, StartsAt = day.AddHours(7), EndsAt = day.AddHours(20) }, ct);
+        // The snapshot runs here, not in the background worker: the demo needs the members before it samples.
+        var round = roundId is { } id ? await RoundSnapshot.RunAsync(db, id, clock.UtcNow, ct) : null;
         if (round is null)
         {
             log.LogWarning("Demo round not opened: {Status}", result.Status);

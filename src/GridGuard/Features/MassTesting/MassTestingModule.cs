@@ -21,6 +21,8 @@ public static class MassTestingModule
     {
         services.AddSingleton<SamplingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SamplingWriter>());
+        services.AddSingleton<RoundSnapshotWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<RoundSnapshotWorker>());
         services.AddScoped<ResultImporter>();
         services.AddImportUpload("/api/lab-results/import", "/lab-results/import");
         services.AddOptions<LookupOptions>().BindConfiguration(LookupOptions.Section);

@@ -44,4 +44,7 @@ public enum RoundStatus
 
     /// <summary>已结束: no more tubes or scans; results may still come in.</summary>
     Closed,
+
+    /// <summary>准备中: the expected population is being snapshotted (<c>RoundSnapshot</c>); no scans yet.</summary>
+    Preparing,
 }

@@ -35,6 +35,7 @@ public static class MassTestingText
     {
         RoundStatus.Open => "进行中",
         RoundStatus.Closed => "已结束",
+        RoundStatus.Preparing => "准备中",
         _ => status.ToString(),
     };
 

@@ -153,7 +153,9 @@ public static class SamplingIngest
 
             if (round.Status != RoundStatus.Open)
             {
-                return ScanResult.Refused(id, "roundId", "本轮筛查已结束，不能再开管或采样", RefusalKind.Conflict, barcode);
+                return ScanResult.Refused(id, "roundId", round.Status == RoundStatus.Preparing
+                    ? "本轮筛查正在生成应检人员名单，请稍后再开管或采样（扫码已保存在本机）"
+                    : "本轮筛查已结束，不能再开管或采样", RefusalKind.Conflict, barcode);
             }
 
             SiteInfo? site = null;

@@ -1,5 +1,4 @@
 using GridGuard.Features.Households;
-using GridGuard.Features.Monitoring;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;
@@ -9,35 +8,46 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGuard.Features.MassTesting.Rounds;
 
 /// <summary>
-/// POST /api/testing-rounds: opens a round over a subtree and a window (county time, at most 7 days). In one transaction
-/// it snapshots the expected population — every active person whose household is in the subtree now — into
-/// <see cref="RoundMember"/> rows, counts them per node into <see cref="RoundTally"/> rows, and makes a home-sampling
-/// task (入户采样, due at the window's end) for every SemiDependent or Dialysis member.
+/// POST /api/testing-rounds: opens a round over a subtree and a window (county time, at most 7 days). The round is saved
+/// as <see cref="RoundStatus.Preparing"/> and <see cref="RoundSnapshotWorker"/> takes its expected population in the
+/// background (<see cref="RoundSnapshot"/>). The request waits up to <see cref="Patience"/> for it: 201 with the
+/// population when done (any county-sized subtree below a few hundred thousand persons), else 202 with status
+/// Preparing — the coverage board shows when the round opens.
 /// </summary>
 public static class OpenRound
 {
     public const int MaxWindowDays = 7;
 
-    public sealed record Opened(Guid Id, int Population, int HomeSampling);
+    /// <summary>How long a request waits for the snapshot before answering 202.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    public sealed record Opened(Guid Id, int Population, int HomeSampling, string Status);
 
     public static RouteGroupBuilder MapOpenRound(this RouteGroupBuilder group)
     {
         group.MapPost("/", HandleAsync)
             .WithName("OpenTestingRound")
-            .WithSummary("开启一轮区域核酸筛查（范围为一个辖区及其下级；时间为本县时间，最长 7 天）");
+            .WithSummary("开启一轮区域核酸筛查（范围为一个辖区及其下级；时间为本县时间，最长 7 天）；范围较大时返回 202，应检名单在后台生成，完成前状态为 Preparing");
         return group;
     }
 
-    public static async Task<Results<Created<Opened>, ProblemHttpResult>> HandleAsync(RoundForm request, AppDbContext db,
-        CurrentUser me, CountyClock clock, CancellationToken ct)
+    public static async Task<Results<Created<Opened>, Accepted<Opened>, ProblemHttpResult>> HandleAsync(RoundForm request,
+        AppDbContext db, CurrentUser me, CountyClock clock, RoundSnapshotWorker snapshots, CancellationToken ct)
     {
-        var (result, opened) = await ExecuteAsync(db, me, clock, request, ct);
-        return result.Status == RegistryStatus.Ok
-            ? TypedResults.Created($"/api/testing-rounds/{opened!.Id}", opened)
-            : result.ToProblem();
+        var (result, roundId) = await ExecuteAsync(db, me, clock, request, ct);
+        if (result.Status != RegistryStatus.Ok)
+        {
+            return result.ToProblem();
+        }
+
+        var location = $"/api/testing-rounds/{roundId}/coverage";
+        return await RoundSnapshotWorker.WaitAsync(snapshots.Enqueue(roundId!.Value), Patience, ct) is { } opened
+            ? TypedResults.Created(location, opened)
+            : TypedResults.Accepted(location, new Opened(roundId.Value, 0, 0, nameof(RoundStatus.Preparing)));
     }
 
-    public static async Task<(RegistryResult Result, Opened? Opened)> ExecuteAsync(AppDbContext db, CurrentUser me,
+    /// <summary>Validates the form and saves the round as preparing; the caller runs or queues <see cref="RoundSnapshot"/>.</summary>
+    public static async Task<(RegistryResult Result, Guid? RoundId)> ExecuteAsync(AppDbContext db, CurrentUser me,
         CountyClock clock, RoundForm form, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -83,59 +93,18 @@ public static class OpenRound
             return (RegistryResult.Invalid(errors), null);
         }
 
-        var now = clock.UtcNow;
         var round = new MassTestingRound
         {
             Name = name!,
             JurisdictionId = node!.Id,
             StartsAt = clock.ToUtc(form.StartsAt!.Value),
             EndsAt = clock.ToUtc(form.EndsAt!.Value),
-            Status = RoundStatus.Open,
+            Status = RoundStatus.Preparing,
             OpenedById = me.UserId!.Value,
-            OpenedAt = now,
+            OpenedAt = clock.UtcNow,
         };
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.MassTestingRounds.Add(round);
         await db.SaveChangesAsync(ct);
-        var pending = nameof(SamplingOutcome.Pending);
-        var active = nameof(PersonStatus.Active);
-        var like = node.Path + "%";
-        round.Population = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "RoundMembers" ("RoundId", "PersonId", "JurisdictionId", "Samplings", "Outcome")
-            SELECT {round.Id}, p."Id", h."JurisdictionId", 0, {pending}
-            FROM "Persons" p
-            JOIN "Households" h ON h."Id" = p."HouseholdId"
-            JOIN "Jurisdictions" j ON j."Id" = h."JurisdictionId"
-            WHERE p."Status" = {active} AND j."Path" LIKE {like}
-            """, ct);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "RoundTallies" ("RoundId", "JurisdictionId", "Expected", "Exempt", "Sampled", "SampledExempt")
-            SELECT m."RoundId", m."JurisdictionId", COUNT(*), 0, 0, 0
-            FROM "RoundMembers" m WHERE m."RoundId" = {round.Id}
-            GROUP BY m."RoundId", m."JurisdictionId"
-            """, ct);
-
-        var homeGroups = new[] { VulnerableGroup.SemiDependent, VulnerableGroup.Dialysis };
-        var home = await db.RoundMembers.AsNoTracking()
-            .Where(m => m.RoundId == round.Id && db.PersonVulnerableGroups.Any(g => g.PersonId == m.PersonId && homeGroups.Contains(g.Group)))
-            .Select(m => new { m.PersonId, m.JurisdictionId, StewardId = m.Person!.Household!.StewardId })
-            .ToListAsync(ct);
-        db.WorkTasks.AddRange(home.Select(m => new WorkTask
-        {
-            Kind = WorkTaskKind.HomeSampling,
-            Priority = WorkTask.PriorityOf(WorkTaskKind.HomeSampling),
-            Key = $"HomeSampling:{round.Id:N}:{m.PersonId:N}",
-            JurisdictionId = m.JurisdictionId,
-            PersonId = m.PersonId,
-            RoundId = round.Id,
-            StewardId = m.StewardId,
-            DueAt = round.EndsAt,
-            Status = WorkTaskStatus.Open,
-            CreatedAt = now,
-        }));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (RegistryResult.Ok(round.Id), new Opened(round.Id, round.Population, home.Count));
+        return (RegistryResult.Ok(round.Id), round.Id);
     }
 }
