@@ -21,6 +21,7 @@ public static class MassTestingModule
     {
         services.AddSingleton<SamplingWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<SamplingWriter>());
+        services.AddTransient<IStartupFilter, ScanShedding>();
         services.AddSingleton<RoundSnapshotWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RoundSnapshotWorker>());
         services.AddScoped<ResultImporter>();

@@ -82,4 +82,30 @@ public sealed class SamplingWriterTests
         writer.Observe(1_000, TimeSpan.FromSeconds(1));
         Assert.Equal((0.7 * 2_000) + (0.3 * 1_000), writer.DrainRate, 6);
     }
+
+    [Fact]
+    public void Saturated_WhenTheRequestCapIsReached_AndNotBefore()
+    {
+        var writer = Writer();
+
+        var before = Enumerable.Range(0, SamplingWriter.MaxQueuedRequests - 1).Select(_ => writer.TryEnqueue(Job(1))).ToList();
+        var wasSaturated = writer.Saturated;
+        writer.TryEnqueue(Job(1));
+
+        Assert.All(before, Assert.NotNull);
+        Assert.False(wasSaturated);
+        Assert.True(writer.Saturated);
+    }
+
+    [Theory]
+    [InlineData("/api/testing-rounds/0193b2a4-1111-7000-8000-000000000001/samplings", true)]
+    [InlineData("/api/testing-rounds/0193b2a4-1111-7000-8000-000000000001/samplings/batch", true)]
+    [InlineData("/api/testing-rounds/0193b2a4-1111-7000-8000-000000000001/tubes", true)]
+    [InlineData("/api/testing-rounds/0193b2a4-1111-7000-8000-000000000001/tubes/T1/close", false)]
+    [InlineData("/api/testing-rounds/0193b2a4-1111-7000-8000-000000000001/coverage", false)]
+    [InlineData("/api/testing-rounds", false)]
+    [InlineData("/api/testing-rounds/not-a-guid/samplings", false)]
+    [InlineData("/api/lab-results/import", false)]
+    public void IsSamplerWrite_OnlyTheScanAndTubeWrites(string path, bool shed) =>
+        Assert.Equal(shed, ScanShedding.IsSamplerWrite(path));
 }

@@ -51,6 +51,17 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
     /// <summary>Measured capacity in scans per second (moving average over recent large batches).</summary>
     public double DrainRate => Volatile.Read(ref drainRate);
 
+    /// <summary>True while a one-scan request would be refused: the door sheds sampler writes (<see cref="ScanShedding"/>).</summary>
+    public bool Saturated
+    {
+        get
+        {
+            var waiting = Queued;
+            return Volatile.Read(ref requests) >= MaxQueuedRequests || waiting >= MaxQueuedScans
+                || (waiting >= MinAdmitted && (waiting + 1) / DrainRate > MaxWait.TotalSeconds);
+        }
+    }
+
     /// <summary>What a refused device is told to wait: the time the queue needs to drain, 1–30 s.</summary>
     public int RetryAfterSeconds => (int)Math.Clamp(Math.Ceiling(Queued / DrainRate), 1, 30);
 
