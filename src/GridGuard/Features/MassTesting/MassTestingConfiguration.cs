@@ -10,7 +10,7 @@ public sealed class MassTestingRoundConfiguration : IEntityTypeConfiguration<Mas
         b.ToTable("MassTestingRounds");
         b.HasKey(r => r.Id);
         b.Property(r => r.Name).HasMaxLength(MassTestingRound.NameMaxLength).IsRequired();
-        b.Property(r => r.Status).HasMaxLength(8).IsRequired();
+        b.Property(r => r.Status).HasMaxLength(16).IsRequired();
         b.HasIndex(r => new { r.JurisdictionId, r.OpenedAt });
         b.HasOne(r => r.Jurisdiction).WithMany().HasForeignKey(r => r.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GridGuard.Platform.Auth.AppUser>().WithMany().HasForeignKey(r => r.OpenedById).OnDelete(DeleteBehavior.Restrict);
