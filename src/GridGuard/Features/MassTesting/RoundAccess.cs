@@ -24,8 +24,14 @@ public static class RoundAccess
         return round is not null && Overlaps(me, round.Path) ? round : null;
     }
 
-    public static bool Overlaps(CurrentUser me, string path) =>
-        me.ScopePaths.Any(p => path.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(path, StringComparison.Ordinal));
+    public static bool Overlaps(CurrentUser me, string path) => Overlaps(me.ScopePaths, path);
+
+    /// <summary>True when the user samples somewhere in the round: above its node or inside it.</summary>
+    public static bool CanSample(CurrentUser me, string path) => Overlaps(me.PathsWhere(MassTestingText.Samplers), path);
+
+    /// <summary>True when a subtree of <paramref name="roots"/> contains the node at <paramref name="path"/> or lies inside it.</summary>
+    public static bool Overlaps(IEnumerable<string> roots, string path) =>
+        roots.Any(p => path.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(path, StringComparison.Ordinal));
 
     /// <summary>
     /// The node to show in the round: the asked one when it is inside the round and in scope; by default the round's root

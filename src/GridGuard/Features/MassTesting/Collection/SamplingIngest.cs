@@ -106,7 +106,7 @@ public static class SamplingIngest
         foreach (var job in jobs)
         {
             if (!rounds.TryGetValue(job.RoundId, out var round)
-                || !job.SamplerPaths.Any(p => round.Path.StartsWith(p, StringComparison.Ordinal) || p.StartsWith(round.Path, StringComparison.Ordinal)))
+                || !RoundAccess.Overlaps(job.SamplerPaths, round.Path))
             {
                 answers.Add(new JobResult(false, []));
                 continue;

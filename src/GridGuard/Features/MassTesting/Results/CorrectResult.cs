@@ -37,16 +37,7 @@ public static class CorrectResult
     public static async Task<Outcome> ExecuteAsync(AppDbContext db, CurrentUser me, CountyClock clock, AuditLog audit, Request request,
         CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (PoolingRules.BarcodeError(request.Barcode) is { } barcodeError)
-        {
-            errors.Add(nameof(Request.Barcode), barcodeError);
-        }
-
-        if (LabResults.ResultError(request.Result) is { } resultError)
-        {
-            errors.Add(nameof(Request.Result), resultError);
-        }
+        var errors = LabResults.Check(request.Barcode, request.Result);
 
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))

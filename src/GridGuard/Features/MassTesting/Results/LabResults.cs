@@ -1,4 +1,5 @@
 using GridGuard.Features.ControlPlans;
+using GridGuard.Features.Households;
 
 namespace GridGuard.Features.MassTesting.Results;
 
@@ -17,6 +18,23 @@ public static class LabResults
         "invalid" or "无效" => TestResult.Invalid,
         _ => null,
     };
+
+    /// <summary>The field errors of a tube's barcode and result, as both recording and correcting check them.</summary>
+    public static FieldErrors Check(string? barcode, string? result)
+    {
+        var errors = new FieldErrors();
+        if (PoolingRules.BarcodeError(barcode) is { } barcodeError)
+        {
+            errors.Add("Barcode", barcodeError);
+        }
+
+        if (ResultError(result) is { } resultError)
+        {
+            errors.Add("Result", resultError);
+        }
+
+        return errors;
+    }
 
     public static string? ResultError(string? text) =>
         string.IsNullOrWhiteSpace(text) ? "检测结果：不能为空"

@@ -66,16 +66,7 @@ public static class RecordResult
     public static async Task<Outcome> ExecuteAsync(AppDbContext db, CurrentUser me, CountyClock clock, AuditLog audit, Request request,
         CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (PoolingRules.BarcodeError(request.Barcode) is { } barcodeError)
-        {
-            errors.Add(nameof(Request.Barcode), barcodeError);
-        }
-
-        if (LabResults.ResultError(request.Result) is { } resultError)
-        {
-            errors.Add(nameof(Request.Result), resultError);
-        }
+        var errors = LabResults.Check(request.Barcode, request.Result);
 
         if (errors.Any)
         {
