@@ -11,8 +11,8 @@ namespace GridGuard.Features.MassTesting.Collection;
 /// after its transaction committed, so an acknowledged scan is never lost.
 /// <para>Admission control bounds the wait, not only the count: the writer measures how many scans a second it commits
 /// (<see cref="DrainRate"/>, from batches big enough to show the capacity), and a job is refused when the scans before it
-/// would take longer than <see cref="MaxWait"/> to drain (beyond <see cref="MinAdmitted"/> scans), or when <see cref="MaxQueuedRequests"/> requests or
-/// <see cref="MaxQueuedScans"/> scans already wait. A job is always admitted into an empty queue. A refused request is
+/// would take longer than <see cref="MaxWait"/> to drain (beyond <see cref="MinAdmitted"/> scans), or when
+/// <see cref="MaxQueuedRequests"/> requests or <see cref="MaxQueuedScans"/> scans already wait. A job is always admitted into an empty queue. A refused request is
 /// answered 503 with Retry-After (<see cref="RetryAfterSeconds"/>) at once, instead of waiting into a client timeout; the
 /// device keeps the scans in its queue and resends them (the client ids make the resend harmless). See ADR 10.</para>
 /// </summary>
@@ -38,6 +38,7 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
     public const double InitialDrainRate = 1_000;
 
     private double drainRate = InitialDrainRate;
+    private bool measured;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private int queued;
@@ -57,8 +58,7 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
         get
         {
             var waiting = Queued;
-            return Volatile.Read(ref requests) >= MaxQueuedRequests || waiting >= MaxQueuedScans
-                || (waiting >= MinAdmitted && (waiting + 1) / DrainRate > MaxWait.TotalSeconds);
+            return waiting > 0 && Refuses(waiting, 1, Volatile.Read(ref requests) + 1);
         }
     }
 
@@ -79,17 +79,13 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
         measured = true;
     }
 
-    private bool measured;
-
     /// <summary>Queues a job, or returns null when the queue is full (the caller answers 503 with Retry-After).</summary>
     public Task<SamplingIngest.JobResult>? TryEnqueue(SamplingIngest.Job job)
     {
         var size = Math.Max(1, job.Scans.Count);
         var before = Interlocked.Add(ref queued, size) - size;
-        var waits = before + size > MinAdmitted && TimeSpan.FromSeconds((before + size) / DrainRate) > MaxWait;
-        var overScans = before + size > MaxQueuedScans;
-        var overRequests = Interlocked.Increment(ref requests) > MaxQueuedRequests;
-        if (before > 0 && (waits || overScans || overRequests))
+        var waitingRequests = Interlocked.Increment(ref requests);
+        if (before > 0 && Refuses(before, size, waitingRequests))
         {
             Release(size, 1);
             return null;
@@ -152,6 +148,14 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
                 Release(scans, taken.Count);
             }
         }
+    }
+
+    /// <summary>The admission rule: would <paramref name="size"/> more scans behind <paramref name="before"/> wait too long?</summary>
+    private bool Refuses(int before, int size, int waitingRequests)
+    {
+        var total = before + size;
+        return waitingRequests > MaxQueuedRequests || total > MaxQueuedScans
+            || (total > MinAdmitted && TimeSpan.FromSeconds(total / DrainRate) > MaxWait);
     }
 
     private void Release(int scans, int jobs)
