@@ -75,13 +75,14 @@ public sealed class CurrentUser
 /// <summary>Fills <see cref="CurrentUser"/> from the authenticated principal and <see cref="GrantCache"/>.</summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentUser currentUser, AppDbContext db, GrantCache cache)
+    public async Task InvokeAsync(HttpContext context, CurrentUser currentUser, GrantCache cache)
     {
         var principal = context.User;
         if (principal.Identity?.IsAuthenticated == true
             && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            if (await cache.GetAsync(db, userId, context.RequestAborted) is { } user)
+            // The context is resolved only when the cache misses: a sampler's scan request then never builds one.
+            if (await cache.GetAsync(() => context.RequestServices.GetRequiredService<AppDbContext>(), userId, context.RequestAborted) is { } user)
             {
                 currentUser.Set(userId, user.UserName, user.DisplayName, user.Grants);
             }

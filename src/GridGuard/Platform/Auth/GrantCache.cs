@@ -24,8 +24,8 @@ public sealed class GrantCache(TimeProvider time)
     private readonly ConcurrentDictionary<Guid, Slot> slots = new();
     private long generation;
 
-    /// <summary>The user's entry from the cache, or loaded with <paramref name="db"/>; null when the user is not active.</summary>
-    public async Task<Entry?> GetAsync(AppDbContext db, Guid userId, CancellationToken ct)
+    /// <summary>The user's entry from the cache, or loaded with the context <paramref name="db"/> gives; null when the user is not active.</summary>
+    public async Task<Entry?> GetAsync(Func<AppDbContext> db, Guid userId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var current = Interlocked.Read(ref generation);
@@ -34,13 +34,14 @@ public sealed class GrantCache(TimeProvider time)
             return slot.Entry;
         }
 
-        var user = await db.Users.AsNoTracking()
+        var context = db();
+        var user = await context.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.IsActive)
             .Select(u => new { u.UserName, u.DisplayName })
             .FirstOrDefaultAsync(ct);
         var entry = user is null
             ? null
-            : new Entry(user.UserName ?? "", user.DisplayName, await CurrentUser.LoadGrantsAsync(db, userId, ct));
+            : new Entry(user.UserName ?? "", user.DisplayName, await CurrentUser.LoadGrantsAsync(context, userId, ct));
         // Stored under the generation read before the load: an invalidation meanwhile makes it stale at once.
         slots[userId] = new Slot(entry, current, now + Lifetime);
         return entry;

@@ -17,6 +17,7 @@ public static class DataModule
         builder.Services.AddSingleton(options);
         var connectionString = builder.Configuration.GetConnectionString("GridGuard");
 
+        // Options are built once (singleton), not per request: every service they use is a singleton too.
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<GrantCache>();
         builder.Services.AddSingleton<GrantCache.Invalidator>();
@@ -30,7 +31,8 @@ public static class DataModule
 
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -43,7 +45,8 @@ public static class DataModule
 
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
