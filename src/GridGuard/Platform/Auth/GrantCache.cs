@@ -80,61 +80,58 @@ public sealed class GrantCache(TimeProvider time)
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            Check(eventData.Context);
+            Before(eventData.Context);
             return result;
         }
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
             InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Check(eventData.Context);
+            Before(eventData.Context);
             return ValueTask.FromResult(result);
         }
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            Check(eventData.Context, after: true);
+            After(eventData.Context);
             return result;
         }
 
         public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
             CancellationToken cancellationToken = default)
         {
-            Check(eventData.Context, after: true);
+            After(eventData.Context);
             return ValueTask.FromResult(result);
         }
 
+        /// <summary>Contexts whose save touched grants and whose transaction has not committed yet.</summary>
         private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> pending = new();
 
-        // Before the save: note whether it touches grants (the states are reset afterwards). After it: invalidate again,
-        // so that a request which reloaded in between cannot keep the old grants.
-        private void Check(DbContext? db, bool after = false)
+        // Before the save: note whether it touches grants (the states are reset afterwards) and invalidate.
+        private void Before(DbContext? db)
         {
-            if (db is null)
-            {
-                return;
-            }
-
-            if (after)
-            {
-                if (pending.TryGetValue(db, out _))
-                {
-                    cache.Invalidate();
-                    if (db.Database.CurrentTransaction is null)
-                    {
-                        pending.Remove(db);
-                    }
-                }
-
-                return;
-            }
-
-            if (db.ChangeTracker.Entries().Any(e =>
+            if (db is not null && db.ChangeTracker.Entries().Any(e =>
                     e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                     && e.Entity is AppUser or RoleAssignment or Jurisdiction))
             {
                 pending.AddOrUpdate(db, db);
                 cache.Invalidate();
+            }
+        }
+
+        // After it: invalidate again, so that a request which reloaded in between cannot keep the old grants; inside a
+        // transaction, once more at commit (Committed).
+        private void After(DbContext? db)
+        {
+            if (db is null || !pending.TryGetValue(db, out _))
+            {
+                return;
+            }
+
+            cache.Invalidate();
+            if (db.Database.CurrentTransaction is null)
+            {
+                pending.Remove(db);
             }
         }
     }

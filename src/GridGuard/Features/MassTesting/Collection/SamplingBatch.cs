@@ -33,7 +33,7 @@ internal sealed class SamplingBatch(DateTime now, Func<DateTime, DateTime> toUtc
     public Dictionary<Guid, Dictionary<Guid, Tallies.Delta>> TallyDeltas { get; } = [];
 
     /// <summary>Per round, per person: the samplings of registered members in this batch.</summary>
-    public Dictionary<Guid, Dictionary<Guid, MemberBumps.Bump>> MemberBumps { get; } = [];
+    public Dictionary<Guid, Dictionary<Guid, MemberBumps.Bump>> Bumps { get; } = [];
 
     public Tube Open(RoundInfo round, SiteInfo? site, SamplingIngest.Job job, string barcode, int poolSize)
     {
@@ -143,9 +143,9 @@ internal sealed class SamplingBatch(DateTime now, Func<DateTime, DateTime> toUtc
 
     private void Bump(Guid roundId, Guid personId, DateTime sampledAt)
     {
-        if (!MemberBumps.TryGetValue(roundId, out var perPerson))
+        if (!Bumps.TryGetValue(roundId, out var perPerson))
         {
-            MemberBumps[roundId] = perPerson = [];
+            Bumps[roundId] = perPerson = [];
         }
 
         perPerson[personId] = perPerson.TryGetValue(personId, out var bump)

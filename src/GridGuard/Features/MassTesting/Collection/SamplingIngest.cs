@@ -261,7 +261,7 @@ public static class SamplingIngest
         db.AuditEntries.AddRange(state.AuditLines);
         await db.SaveChangesWithoutAuditAsync(ct);
         await BulkCopy.InsertAsync(db, state.NewSamplings, ct);
-        foreach (var (roundId, bumps) in state.MemberBumps)
+        foreach (var (roundId, bumps) in state.Bumps)
         {
             await MemberBumps.ApplyAsync(db, roundId, bumps.Values, ct);
         }
