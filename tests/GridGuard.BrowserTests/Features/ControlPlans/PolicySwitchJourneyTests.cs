@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using GridGuard.BrowserTests.Infrastructure;
 using GridGuard.BrowserTests.Pages;
 using GridGuard.Features.Canvassing;
@@ -14,19 +15,21 @@ using static Microsoft.Playwright.Assertions;
 namespace GridGuard.BrowserTests.Features.ControlPlans;
 
 /// <summary>
-/// Issue 4's journeys on a phone: a resident files an arrival report from a medium-risk city, a village officer
-/// computes the plan under the 2021 春节 rulebook (Home 14 days, tests on days 1 and 14), confirms it and records two
-/// health checks, one at 38.2 °C, which puts a referral in the village's task list; then the county
-/// switches to a new version (Home 7 days, tests on days 1 and 7), sees the diff and applies it.
+/// Issue 4's journeys on a phone: a resident of a grid's household files an arrival report from a medium-risk city;
+/// the report reaches the grid, whose grid worker computes the plan under the 2021 春节 rulebook (Home 14 days, tests
+/// on days 1 and 14), confirms it and records two health checks, one at 38.2 °C, which puts a referral in the
+/// village's task list; then the county switches to a new version (Home 7 days, tests on days 1 and 7), sees the diff
+/// and applies it.
 /// </summary>
 public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [BrowserFact]
-    public Task PolicySwitch_ResidentReportsOfficerConfirmsRecordsAFeverCountySwitches_ReferralAndShorterPlan() => JourneyAsync(async page =>
+    public Task PolicySwitch_ResidentReportsGridWorkerConfirmsRecordsAFeverCountySwitches_ReferralForTheVillageAndShorterPlan() => JourneyAsync(async page =>
     {
         var tree = await TestTree.CreateAsync(App);
+        var worker = await TestUsers.CreateAsync(App, (Role.GridManager, tree.Grid1.Id));
         var officer = await TestUsers.CreateAsync(App, (Role.VillageOfficer, tree.Village1.Id));
         var commander = await TestUsers.CreateAsync(App, (Role.CountyCommander, tree.County.Id));
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(App.Clock.GetUtcNow().UtcDateTime,
@@ -36,6 +39,7 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
         await ArrangeAsync(name, city, today);
         var resident = "返乡" + Guid.NewGuid().ToString("N")[..4];
         var idNumber = SyntheticIdNumbers.Make(new Random(Guid.NewGuid().GetHashCode()), "530427", new DateOnly(1988, 3, 9), Sex.Female);
+        await RegisterAsync(tree, resident, idNumber);
 
         // A resident, with no account, files the arrival report on a phone.
         await page.GotoAsync("/arrivals/new");
@@ -58,9 +62,12 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
         await Expect(page.GetByTestId("arrival-reference")).ToBeVisibleAsync();
         var reportId = await App.WithDbAsync(db => db.ArrivalReports.Where(r => r.IdNumber == idNumber).Select(r => r.Id).SingleAsync());
 
-        // The village officer computes the plan under the 2021 rulebook copy and confirms it.
-        await (await new LoginPage(page).GotoAsync()).LogInAsync(officer.UserName, officer.Password);
-        await page.GotoAsync($"/arrivals/{reportId}");
+        // The report reached the household's grid: its grid worker finds it in the list, computes the plan under the
+        // 2021 rulebook copy and confirms it.
+        await (await new LoginPage(page).GotoAsync()).LogInAsync(worker.UserName, worker.Password);
+        await page.GotoAsync("/arrivals");
+        await page.GetByRole(AriaRole.Link, new() { Name = resident }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/arrivals/{reportId}$"));
         await page.GetByTestId("arrival-policy").SelectOptionAsync(name);
         await page.GetByTestId("arrival-compute").ClickAsync();
         await Expect(page.GetByTestId("plan-phase")).ToContainTextAsync($"{Day(today.AddDays(1))} 至 {Day(today.AddDays(14))}（14 天）");
@@ -80,6 +87,8 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
         await page.GetByTestId("check-save").ClickAsync();
         await Expect(page.GetByTestId("check-recorded")).ToContainTextAsync("异常");
         await Expect(page.GetByTestId("check-referral")).ToBeVisibleAsync();
+        await page.Context.ClearCookiesAsync();
+        await (await new LoginPage(page).GotoAsync()).LogInAsync(officer.UserName, officer.Password);
         await page.GotoAsync("/tasks");
         await Expect(page.GetByTestId("task").Filter(new() { HasText = resident })).ToContainTextAsync("转诊");
         await ScreenshotAsync(page, "tasks-referral-360x740");
@@ -104,6 +113,33 @@ public sealed class PolicySwitchJourneyTests(BrowserFixture fixture) : BrowserTe
         await Expect(page.GetByTestId("plan-rule")).ToContainTextAsync($"“{name}”第 2 版");
         await Expect(page.GetByTestId("plan-phase")).ToContainTextAsync($"{Day(today.AddDays(1))} 至 {Day(today.AddDays(7))}（7 天）");
     });
+
+    /// <summary>The resident lives in a household of the grid (the registry knows them).</summary>
+    private async Task RegisterAsync(TestTree tree, string name, string idNumber)
+    {
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        await App.WithDbAsync(async db =>
+        {
+            var household = new Household { JurisdictionId = tree.Grid1.Id, Address = "和平路 8 号", CreatedAt = now, UpdatedAt = now };
+            var person = new Person
+            {
+                Name = name,
+                IdType = IdType.ResidentIdCard,
+                IdNumber = idNumber,
+                BirthDate = new DateOnly(1988, 3, 9),
+                Sex = Sex.Female,
+                Residency = Residency.Registered,
+                Status = PersonStatus.Active,
+                JurisdictionId = tree.Grid1.Id,
+                Household = household,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.Persons.Add(person);
+            db.HouseholdMemberships.Add(new HouseholdMembership { Person = person, Household = household, From = new DateOnly(2020, 1, 1) });
+            await db.SaveChangesAsync();
+        });
+    }
 
     private static readonly Rulebook Chunjie = ShippedRulebooks.LoadValid().Single(r => r.Name == "2021-01 春节");
 

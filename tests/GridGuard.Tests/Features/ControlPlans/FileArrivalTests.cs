@@ -68,6 +68,35 @@ public sealed class FileArrivalTests(AppFactory app)
     }
 
     [Fact]
+    public async Task FileArrival_KnownPersonWithAHouseholdInTheVillage_ReportGoesToTheHouseholdGridWhoseWorkerSeesIt()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var today = ArrivalKit.Today(Host);
+        var household = await Registry.HouseholdAsync(app, tree.Grid1);
+        var existing = await Registry.PersonAsync(app, tree.Grid1, household, "李在册");
+        var worker = await TestUsers.CreateAsync(app, (Role.GridManager, tree.Grid1.Id));
+
+        var id = await ArrivalKit.FileAsync(app, ArrivalKit.Body(tree.Village1.Id, existing.IdNumber!, today.AddDays(-1), today, name: "李在册"));
+
+        Assert.Equal(tree.Grid1.Id, (await ArrivalKit.ReportAsync(app, id))!.JurisdictionId);
+        var client = await app.ApiClientAsync(worker);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/arrivals/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task FileArrival_KnownPersonWithAHouseholdInAnotherVillage_ReportStaysAtTheChosenVillage()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var today = ArrivalKit.Today(Host);
+        var household = await Registry.HouseholdAsync(app, tree.Grid3);
+        var existing = await Registry.PersonAsync(app, tree.Grid3, household, "赵外村");
+
+        var id = await ArrivalKit.FileAsync(app, ArrivalKit.Body(tree.Village1.Id, existing.IdNumber!, today.AddDays(-1), today, name: "赵外村"));
+
+        Assert.Equal(tree.Village1.Id, (await ArrivalKit.ReportAsync(app, id))!.JurisdictionId);
+    }
+
+    [Fact]
     public async Task FileArrival_BadInput_ValidationProblemNamingTheFieldInChineseAndNothingStored()
     {
         var tree = await TestTree.CreateAsync(app);

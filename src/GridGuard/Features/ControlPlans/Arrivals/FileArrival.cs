@@ -229,18 +229,26 @@ public static class FileArrival
 
     /// <summary>
     /// The registry person with the same (IdType, IdNumber), or a new one at the report's node: 流动 (floating), no
-    /// household yet, birth date and sex from a resident ID number. An existing person is left as recorded.
+    /// household yet, birth date and sex from a resident ID number. An existing person is left as recorded; when their
+    /// household lies inside the chosen village, the report goes to the household's grid, so that the grid's workers
+    /// (who compute and confirm the plan) see it; the village's officers still do (scope by path).
     /// </summary>
     private static async Task<Guid> MatchOrCreatePersonAsync(AppDbContext db, ArrivalReport report, IdCheck id, DateTime now,
         CancellationToken ct)
     {
         var existing = await db.Persons.AsNoTracking()
             .Where(p => p.IdType == report.IdType && p.IdNumber == report.IdNumber)
-            .Select(p => (Guid?)p.Id)
+            .Select(p => new { p.Id, Grid = p.Household == null ? (Guid?)null : p.Household.JurisdictionId, GridPath = p.Household == null ? null : p.Household.Jurisdiction!.Path })
             .FirstOrDefaultAsync(ct);
-        if (existing is { } found)
+        if (existing is not null)
         {
-            return found;
+            var reportPath = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == report.JurisdictionId).Select(j => j.Path).FirstAsync(ct);
+            if (existing.Grid is { } grid && existing.GridPath!.StartsWith(reportPath, StringComparison.Ordinal))
+            {
+                report.JurisdictionId = grid;
+            }
+
+            return existing.Id;
         }
 
         var person = new Person
