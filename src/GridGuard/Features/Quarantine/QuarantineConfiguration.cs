@@ -30,6 +30,7 @@ public sealed class QuarantineRoomConfiguration : IEntityTypeConfiguration<Quara
         b.HasKey(r => r.Id);
         b.Property(r => r.Code).HasMaxLength(QuarantineRoom.CodeMaxLength).IsRequired();
         b.Property(r => r.Status).HasMaxLength(16).IsRequired();
+        b.Property(r => r.Version).IsConcurrencyToken();
         b.HasIndex(r => new { r.SiteId, r.Code }).IsUnique();
     }
 }

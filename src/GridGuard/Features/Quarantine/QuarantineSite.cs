@@ -76,6 +76,12 @@ public sealed class QuarantineRoom : IAuditedUnder
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Bumped by every placement: a concurrency token, so two placements that both saw a free bed cannot both save
+    /// (the loser re-reads the room and is refused when it is full).
+    /// </summary>
+    public int Version { get; set; }
 }
 
 public enum RoomStatus

@@ -19,7 +19,9 @@ public sealed class AssignRoomForm
 /// <summary>
 /// POST /api/quarantine-sites/{id}/assignments: places a person in a room (入住). The site must be Active; the person in
 /// the user's scope, under an Active control plan and not placed anywhere now; the room not being cleaned and not full.
-/// The placement and the room's new state are audited (under the person's and the site's nodes).
+/// The placement and the room's new state are audited (under the person's and the site's nodes). Two placements
+/// racing for the last bed: the room's <see cref="QuarantineRoom.Version"/> lets one save; the other reads the room
+/// again and is refused as full.
 /// </summary>
 public static class AssignRoom
 {
@@ -45,7 +47,32 @@ public static class AssignRoom
         };
     }
 
+    /// <summary>How often a placement that lost a race for the room is tried again on fresh data.</summary>
+    private const int Attempts = 3;
+
     public static async Task<RegistryResult> ExecuteAsync(AppDbContext db, CurrentUser me, CountyClock clock, Guid siteId,
+        AssignRoomForm form, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryAsync(db, me, clock, siteId, form, ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+            {
+                // Another placement changed the room since it was read: read it again (it may be full now).
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                return RegistryResult.Invalid("RoomId", "房间：正在被其他人安排入住，请刷新后重试");
+            }
+        }
+    }
+
+    private static async Task<RegistryResult> TryAsync(AppDbContext db, CurrentUser me, CountyClock clock, Guid siteId,
         AssignRoomForm form, CancellationToken ct)
     {
         var site = await db.QuarantineSites.InScopeOf(me).Include(s => s.Jurisdiction).FirstOrDefaultAsync(s => s.Id == siteId, ct);
@@ -106,11 +133,12 @@ public static class AssignRoom
         db.RoomAssignments.Add(assignment);
         room.Status = RoomStatus.Occupied;
         room.UpdatedAt = now;
+        room.Version++;
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // Lost a race: the person was placed by another request meanwhile (the open-placement index kept one).
             return RegistryResult.Invalid("PersonId", $"人员：{person.Name} 已在其他房间入住");

@@ -67,6 +67,29 @@ public sealed class AssignRoomTests(AppFactory app)
     }
 
     [Fact]
+    public async Task AssignRoom_EightPlacementsRaceForARoomOfTwo_ExactlyTwoPlacedTheRestRefusedAsFull()
+    {
+        var v = await SiteKit.VillagesAsync(app);
+        var (site, rooms) = await SiteKit.ActiveSiteAsync(v.A, v.Tree.Village1.Id, "301", capacity: 2);
+        var persons = new List<Guid>();
+        for (var i = 0; i < 8; i++)
+        {
+            persons.Add(await SiteKit.PersonAsync(app, v.Tree.Grid1.Id, "抢房" + i));
+        }
+
+        var responses = await Task.WhenAll(persons.Select(p => SiteKit.AssignAsync(v.A, site, rooms["301"], p)));
+
+        Assert.Equal(2, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.StartsWith("房间：", (await Problem.ReadAsync(refused)).For("RoomId"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(2, await app.WithDbAsync(db => db.RoomAssignments.CountAsync(a => a.RoomId == rooms["301"] && a.CheckedOutAt == null)));
+    }
+
+    [Fact]
     public async Task AssignRoom_SiteNotActive_Returns400NamingTheSite()
     {
         var v = await SiteKit.VillagesAsync(app);
