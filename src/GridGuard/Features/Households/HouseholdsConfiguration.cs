@@ -19,7 +19,8 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Workplace).HasMaxLength(Person.WorkplaceMaxLength);
         b.HasIndex(p => new { p.IdType, p.IdNumber }).IsUnique();
         b.HasIndex(p => p.IdNumber);
-        b.HasIndex(p => p.Name);
+        // Name-prefix search reads a page of (Name, Id) in order (SearchPersons).
+        b.HasIndex(p => new { p.Name, p.Id });
         b.HasIndex(p => p.Phone);
         b.HasIndex(p => new { p.JurisdictionId, p.Id });
         // Covers the coverage roll-up's person counts (per node: active, without household, age cut-offs): index-only.

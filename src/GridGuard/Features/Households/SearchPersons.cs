@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGuard.Features.Households;
 
 /// <summary>
-/// GET /api/persons?q=&amp;jurisdictionId=&amp;after=&amp;limit=: persons in scope by name prefix, phone or identity number
-/// (exact, normalised: a 15-digit number finds the 18-digit person). Keyset paging by Id. ID numbers are masked.
+/// GET /api/persons?q=&amp;jurisdictionId=&amp;after=&amp;limit=: persons in scope by name prefix (ordered by name), phone or
+/// identity number (exact, normalised: a 15-digit number finds the 18-digit person; ordered by Id). Keyset paging: `after`
+/// is the last Id of the previous page. ID numbers are masked.
 /// </summary>
 public static class SearchPersons
 {
@@ -24,7 +25,7 @@ public static class SearchPersons
     {
         group.MapGet("/", HandleAsync)
             .WithName("SearchPersons")
-            .WithSummary("查找人员（姓名前缀、电话、证件号码；按 Id 翻页；证件号码脱敏）");
+            .WithSummary("查找人员（姓名前缀按姓名排序，电话、证件号码按 Id；以上一页最后一条的 Id 翻页；证件号码脱敏）");
         return group;
     }
 
@@ -61,22 +62,29 @@ public static class SearchPersons
 
         var query = DirectoryQuery.Parse(filter.Q, today);
         var v = query.Value;
-        persons = query.Kind switch
+        IOrderedQueryable<Person> ordered;
+        if (query.Kind == SearchKind.Text)
         {
-            SearchKind.IdNumber => persons.Where(p => p.IdNumber == v),
-            SearchKind.Phone => persons.Where(p => p.Phone == v),
-            SearchKind.Text => persons.Where(p => p.Name.StartsWith(v)),
-            _ => persons,
-        };
+            ordered = await ByNamePrefixAsync(db, persons, v, filter.After, ct);
+        }
+        else
+        {
+            persons = query.Kind switch
+            {
+                SearchKind.IdNumber => persons.Where(p => p.IdNumber == v),
+                SearchKind.Phone => persons.Where(p => p.Phone == v),
+                _ => persons,
+            };
+            if (filter.After is { } a)
+            {
+                persons = persons.Where(p => p.Id > a);
+            }
 
-        if (filter.After is { } a)
-        {
-            persons = persons.Where(p => p.Id > a);
+            ordered = persons.OrderBy(p => p.Id);
         }
 
         var limit = DirectoryQuery.ClampLimit(filter.Limit);
-        var rows = await persons
-            .OrderBy(p => p.Id)
+        var rows = await ordered
             .Take(limit + 1)
             .Select(p => new
             {
@@ -104,5 +112,31 @@ public static class SearchPersons
                 r.JurisdictionId, r.JurisdictionName, r.Status.ToString(), RegistryText.StatusLabel(r.Status)))
             .ToList();
         return new Response(items, rows.Count > limit ? items[^1].Id : null, query.Label);
+    }
+
+    /// <summary>
+    /// Names in [prefix, prefix + U+10FFFF): a range the (Name, Id) index answers in order, so a page is read straight
+    /// from the index however common the prefix (a surname matches tens of thousands at 1,000,000 persons). Names
+    /// compare by code point on both providers (SQLite's BINARY; collation "C" on PostgreSQL, see
+    /// PostgresAppDbContext), which is what makes the prefix one range. Keyset: after the (Name, Id) of the cursor.
+    /// </summary>
+    private static async Task<IOrderedQueryable<Person>> ByNamePrefixAsync(AppDbContext db, IQueryable<Person> persons, string prefix,
+        Guid? after, CancellationToken ct)
+    {
+        var upper = prefix + char.ConvertFromUtf32(0x10FFFF);
+#pragma warning disable CA1309 // string.Compare is translated to SQL's < and >, in the column's code-point collation.
+        persons = persons.Where(p => string.Compare(p.Name, prefix) >= 0 && string.Compare(p.Name, upper) < 0 && p.Name.StartsWith(prefix));
+        if (after is { } a)
+        {
+            var afterName = await db.Persons.AsNoTracking().Where(p => p.Id == a).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            if (afterName is not null)
+            {
+                persons = persons.Where(p => string.Compare(p.Name, afterName) >= 0
+                    && (string.Compare(p.Name, afterName) > 0 || p.Id > a));
+            }
+        }
+
+#pragma warning restore CA1309
+        return persons.OrderBy(p => p.Name).ThenBy(p => p.Id);
     }
 }

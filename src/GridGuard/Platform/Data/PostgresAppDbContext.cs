@@ -1,3 +1,4 @@
+using GridGuard.Features.Households;
 using GridGuard.Features.Jurisdictions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -12,6 +13,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         base.OnModelCreating(builder);
         // Subtree queries are `Path LIKE 'prefix%'`; PostgreSQL uses a btree for that only with pattern ops.
         builder.Entity<Jurisdiction>().HasIndex(j => j.Path).HasOperators("text_pattern_ops");
+        // Names compare by code point, as on SQLite, whatever the database's default collation: a name prefix is then
+        // one range of the (Name, Id) index (SearchPersons), and lists sort the same on both providers.
+        builder.Entity<Person>().Property(p => p.Name).UseCollation("C");
     }
 }
 

@@ -80,4 +80,35 @@ public sealed class SearchPersonsTests(AppFactory app)
 
         Assert.Equal(ids.Order(), seen.Order());
     }
+
+    [Fact]
+    public async Task SearchPersons_NamePrefix_PagesInNameOrderThenIdAcrossEqualNames()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.VillageOfficer, tree.Village1.Id)));
+        var household = await HouseholdAsync(client, tree.Grid1.Id);
+        var surname = "欧阳" + Guid.NewGuid().ToString("N")[..4];
+
+        // Added out of name order; two share a name, so the order among them is by Id.
+        var jia = await MemberAsync(client, household, surname + "甲");
+        var bing1 = await MemberAsync(client, household, surname + "丙");
+        var yi = await MemberAsync(client, household, surname + "乙");
+        var bing2 = await MemberAsync(client, household, surname + "丙");
+        var other = await MemberAsync(client, household, "欧" + Guid.NewGuid().ToString("N")[..4]);
+
+        var pages = new List<List<Guid>>();
+        Guid? after = null;
+        do
+        {
+            var body = await SearchAsync(client, $"q={Uri.EscapeDataString(surname)}&limit=2" + (after is { } a ? $"&after={a}" : ""));
+            pages.Add(body.Items.Select(x => x.Id).ToList());
+            after = body.Next;
+        }
+        while (after is not null && pages.Count < 10);
+
+        // 丙 (U+4E19) < 乙 (U+4E59) < 甲 (U+7532): code-point order on both providers.
+        var bings = new[] { bing1, bing2 }.Order().ToList();
+        Assert.Equal([[bings[0], bings[1]], [yi, jia]], pages);
+        Assert.DoesNotContain(other, pages.SelectMany(x => x));
+    }
 }

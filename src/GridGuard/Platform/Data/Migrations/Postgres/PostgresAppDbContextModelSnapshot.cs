@@ -779,7 +779,8 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
@@ -812,14 +813,14 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumber");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("IdType", "IdNumber")
                         .IsUnique();
 
                     b.HasIndex("JurisdictionId", "Id");
+
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("JurisdictionId", "Status", "BirthDate", "HouseholdId");
 

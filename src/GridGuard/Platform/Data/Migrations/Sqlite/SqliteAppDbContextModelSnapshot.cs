@@ -807,14 +807,14 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumber");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Phone");
 
                     b.HasIndex("IdType", "IdNumber")
                         .IsUnique();
 
                     b.HasIndex("JurisdictionId", "Id");
+
+                    b.HasIndex("Name", "Id");
 
                     b.HasIndex("JurisdictionId", "Status", "BirthDate", "HouseholdId");
 
