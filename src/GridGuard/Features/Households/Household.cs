@@ -5,7 +5,7 @@ using GridGuard.Platform.Auth;
 namespace GridGuard.Features.Households;
 
 /// <summary>户: a dwelling unit at an address in one grid, with its members and exactly one steward (包户责任人).</summary>
-public sealed class Household : IInJurisdiction
+public sealed class Household : IDirectoryRow
 {
     public const int AddressMaxLength = 200;
     public const int UnitMaxLength = 20;

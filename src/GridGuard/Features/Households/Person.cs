@@ -5,7 +5,7 @@ using GridGuard.Platform.Auth;
 namespace GridGuard.Features.Households;
 
 /// <summary>居民 / 人员: anyone known to the registry (DOMAIN.md §2). Unique by (IdType, IdNumber).</summary>
-public sealed class Person : IInJurisdiction
+public sealed class Person : IDirectoryRow
 {
     public const int NameMaxLength = 50;
     public const int PhoneMaxLength = 20;

@@ -9,7 +9,8 @@ namespace GridGuard.Features.Households;
 /// <summary>
 /// GET /api/households?q=&amp;jurisdictionId=&amp;hasSteward=&amp;after=&amp;limit=: households in scope, found by address
 /// (contains), head's name (prefix), a member's phone or a member's identity number (exact, normalised), decided by
-/// the shape of q. Keyset paging by Id: pass the previous page's <c>next</c> as <c>after</c>. ID numbers are masked.
+/// the shape of q. Without q, a chosen subtree's households come node by node (<see cref="NodeOrder"/>), else by Id.
+/// Keyset paging: pass the previous page's <c>next</c> as <c>after</c>. ID numbers are masked.
 /// </summary>
 public static class SearchHouseholds
 {
@@ -41,6 +42,7 @@ public static class SearchHouseholds
         CancellationToken ct)
     {
         var households = db.Households.AsNoTracking().InScopeOf(me);
+        var subtree = false;
         if (filter.JurisdictionId is { } nodeId)
         {
             var path = await db.Jurisdictions.AsNoTracking().InScopeOf(me)
@@ -57,6 +59,7 @@ public static class SearchHouseholds
                 // matches (1.3 s for a village's first page at 1,000,000 persons on SQLite; see docs/benchmarks.md).
                 var nodes = db.Jurisdictions.Where(j => j.Path.StartsWith(path)).Select(j => j.Id);
                 households = households.Where(h => nodes.Contains(h.JurisdictionId));
+                subtree = true;
             }
         }
 
@@ -78,14 +81,23 @@ public static class SearchHouseholds
             _ => households,
         };
 
-        if (filter.After is { } a)
+        IOrderedQueryable<Household> ordered;
+        if (query.Kind == SearchKind.All && subtree)
         {
-            households = households.Where(h => h.Id > a);
+            ordered = await NodeOrder.ApplyAsync(db, households, filter.After, ct);
+        }
+        else
+        {
+            if (filter.After is { } a)
+            {
+                households = households.Where(h => h.Id > a);
+            }
+
+            ordered = households.OrderBy(h => h.Id);
         }
 
         var limit = DirectoryQuery.ClampLimit(filter.Limit);
-        var rows = await households
-            .OrderBy(h => h.Id)
+        var rows = await ordered
             .Take(limit + 1)
             .Select(h => new
             {

@@ -8,8 +8,9 @@ namespace GridGuard.Features.Households;
 
 /// <summary>
 /// GET /api/persons?q=&amp;jurisdictionId=&amp;after=&amp;limit=: persons in scope by name prefix (ordered by name), phone or
-/// identity number (exact, normalised: a 15-digit number finds the 18-digit person; ordered by Id). Keyset paging: `after`
-/// is the last Id of the previous page. ID numbers are masked.
+/// identity number (exact, normalised: a 15-digit number finds the 18-digit person; ordered by Id); without a query,
+/// a chosen subtree's persons node by node, else all in Id order. Keyset paging: `after` is the last Id of the previous
+/// page. ID numbers are masked.
 /// </summary>
 public static class SearchPersons
 {
@@ -41,6 +42,7 @@ public static class SearchPersons
         CancellationToken ct)
     {
         var persons = db.Persons.AsNoTracking().InScopeOf(me);
+        var subtree = false;
         if (filter.JurisdictionId is { } nodeId)
         {
             var path = await db.Jurisdictions.AsNoTracking().InScopeOf(me)
@@ -57,6 +59,7 @@ public static class SearchPersons
                 // matches (1.3 s for a village's first page at 1,000,000 persons on SQLite; see docs/benchmarks.md).
                 var nodes = db.Jurisdictions.Where(j => j.Path.StartsWith(path)).Select(j => j.Id);
                 persons = persons.Where(p => nodes.Contains(p.JurisdictionId));
+                subtree = true;
             }
         }
 
@@ -66,6 +69,10 @@ public static class SearchPersons
         if (query.Kind == SearchKind.Text)
         {
             ordered = await ByNamePrefixAsync(db, persons, v, filter.After, ct);
+        }
+        else if (query.Kind == SearchKind.All && subtree)
+        {
+            ordered = await NodeOrder.ApplyAsync(db, persons, filter.After, ct);
         }
         else
         {

@@ -111,4 +111,36 @@ public sealed class SearchPersonsTests(AppFactory app)
         Assert.Equal([[bings[0], bings[1]], [yi, jia]], pages);
         Assert.DoesNotContain(other, pages.SelectMany(x => x));
     }
+
+    [Fact]
+    public async Task SearchPersons_SubtreeWithoutQuery_PagesNodeByNodeAndReturnsEachPersonOnce()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var urbanGrid = tree.Nodes[tree.CountyCode + "100001001001001"];
+        var expected = new Dictionary<Guid, Guid>();
+        foreach (var grid in new[] { tree.Grid1, urbanGrid })
+        {
+            var household = await Canvassing.Registry.HouseholdAsync(app, grid);
+            for (var i = 0; i < 3; i++)
+            {
+                expected[(await Canvassing.Registry.PersonAsync(app, grid, household, "翻页" + i)).Id] = grid.Id;
+            }
+        }
+
+        var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.CountyCommander, tree.County.Id)));
+        var seen = new List<SearchPersons.Item>();
+        Guid? after = null;
+        do
+        {
+            var body = await SearchAsync(client, $"jurisdictionId={tree.Township1.Id}&limit=2" + (after is { } a ? $"&after={a}" : ""));
+            Assert.True(body.Items.Count <= 2);
+            seen.AddRange(body.Items);
+            after = body.Next;
+        }
+        while (after is not null && seen.Count < 20);
+
+        Assert.Equal(expected.Keys.Order(), seen.Select(x => x.Id).Order());
+        // Node by node: each grid's persons come together.
+        Assert.Equal(2, seen.Select(x => x.JurisdictionId).Chunk(3).Count(c => c.Distinct().Count() == 1));
+    }
 }
