@@ -19,7 +19,7 @@ public static class ControlPlansModule
 
     public static WebApplication MapControlPlans(this WebApplication app)
     {
-        // The group requires a signed-in user; FileArrival opts out with AllowAnonymous.
+        // The groups require a signed-in user; FileArrival and PreviewPlan opt out with AllowAnonymous.
         var arrivals = app.MapGroup("/api/arrivals").WithTags("返乡报备").RequireAuthorization();
         arrivals.MapFileArrival();
         arrivals.MapComputePlan();
@@ -27,6 +27,7 @@ public static class ControlPlansModule
         arrivals.MapGetArrival();
 
         var plans = app.MapGroup("/api/plans").WithTags("管控计划").RequireAuthorization();
+        plans.MapPreviewPlan();
         plans.MapListPlans();
         plans.MapGetPlan();
         plans.MapConfirmPlan();

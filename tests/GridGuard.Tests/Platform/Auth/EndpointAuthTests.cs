@@ -34,6 +34,7 @@ public sealed class EndpointAuthTests(AppFactory app)
         ("POST", "/api/tips"),         // residents submit tips without an account; rate-limited per IP and phone
         ("GET", "/api/tips/villages"), // the public list of townships and villages the tip form chooses from
         ("POST", "/api/arrivals"),     // residents file arrival reports without an account; rate-limited per IP
+        ("POST", "/api/plans/preview"), // computes a plan from public rules and the public risk list; stores nothing
     ];
 
     private static bool Allowed(string pattern) =>
