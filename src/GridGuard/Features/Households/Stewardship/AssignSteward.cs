@@ -11,7 +11,8 @@ namespace GridGuard.Features.Households.Stewardship;
 /// <summary>
 /// PUT /api/households/{id}/steward: a village leader (<see cref="RoleNames.StewardshipManagers"/> at an
 /// ancestor-or-self of the household's grid) names the household's steward (包户责任人). The steward must hold
-/// <see cref="Role.Steward"/> at an ancestor-or-self of the grid; the caps of <see cref="StewardCaps"/> apply.
+/// <see cref="Role.Steward"/> at an ancestor-or-self of the grid; the caps of <see cref="StewardCaps"/> apply, counted
+/// under <see cref="StewardLock"/> so that simultaneous assignments cannot pass a cap together.
 /// The audit interceptor records Household.StewardId old → new.
 /// </summary>
 public static class AssignSteward
@@ -98,6 +99,7 @@ public static class AssignSteward
 
         var name = steward.DisplayName.Length > 0 ? steward.DisplayName : steward.UserName ?? "";
         var oldStewardId = household.StewardId;
+        await using var transaction = await StewardLock.AcquireAsync(db, stewardId, ct);
         var count = await StewardQueries.CountAsync(db, stewardId, ct);
         if (oldStewardId == stewardId)
         {
@@ -114,6 +116,7 @@ public static class AssignSteward
         household.StewardId = stewardId;
         household.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Result(Status.Done, new Response(household.Id, oldStewardId, stewardId, name, cap.Outcome, cap.NewCount, cap.Message));
     }
 }

@@ -156,6 +156,22 @@ public sealed class AssignStewardTests(AppFactory app)
     }
 
     [Fact]
+    public async Task AssignSteward_EightAssignmentsRaceForTheLastThreeRuralPlaces_ExactlyThreeSucceed()
+    {
+        var tree = await TestTree.CreateAsync(app);
+        var steward = await StewardshipData.StewardAsync(app, tree.Grid1.Id);
+        await StewardshipData.AddHouseholdsAsync(app, tree.Grid1.Id, 17, steward.Id);
+        var households = await StewardshipData.AddHouseholdsAsync(app, tree.Grid1.Id, 8);
+        var client = await LeaderAsync(tree.Village1.Id);
+
+        var responses = await Task.WhenAll(households.Select(h => PutAsync(client, h, steward.Id)));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.Equal(20, await app.WithDbAsync(db => db.Households.CountAsync(h => h.StewardId == steward.Id)));
+    }
+
+    [Fact]
     public async Task AssignSteward_Rural21stWithCountyOverride_SucceedsWithWarning()
     {
         var tree = await TestTree.CreateAsync(app);
