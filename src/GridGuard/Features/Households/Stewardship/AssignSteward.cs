@@ -99,7 +99,7 @@ public static class AssignSteward
 
         var name = steward.DisplayName.Length > 0 ? steward.DisplayName : steward.UserName ?? "";
         var oldStewardId = household.StewardId;
-        await using var transaction = await StewardLock.AcquireAsync(db, stewardId, ct);
+        await using var stewardLock = await StewardLock.AcquireAsync(db, stewardId, ct);
         var count = await StewardQueries.CountAsync(db, stewardId, ct);
         if (oldStewardId == stewardId)
         {
@@ -116,7 +116,7 @@ public static class AssignSteward
         household.StewardId = stewardId;
         household.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await stewardLock.CommitAsync(ct);
         return new Result(Status.Done, new Response(household.Id, oldStewardId, stewardId, name, cap.Outcome, cap.NewCount, cap.Message));
     }
 }

@@ -129,7 +129,7 @@ public static class BulkAssignStewards
         }
 
         var settlements = await StewardQueries.SettlementsAsync(db, households.Select(h => h.Jurisdiction!.Path), ct);
-        await using var transaction = await StewardLock.AcquireAsync(db, stewardId, ct);
+        await using var stewardLock = await StewardLock.AcquireAsync(db, stewardId, ct);
         var count = await StewardQueries.CountAsync(db, stewardId, ct);
         var now = clock.UtcNow;
         var rows = new List<Row>(households.Count);
@@ -165,7 +165,7 @@ public static class BulkAssignStewards
         }
 
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await stewardLock.CommitAsync(ct);
         var name = steward.DisplayName.Length > 0 ? steward.DisplayName : steward.UserName ?? "";
         return new Result(Status.Done, new Response(node.Id, stewardId, name,
             rows.Count(r => r.Outcome == RowOutcome.Assigned),
