@@ -11,11 +11,18 @@ namespace GridGuard.Features.MassTesting.Rounds;
 /// million persons does not hold the organiser's request past a browser's or a proxy's timeout. At start it also picks up
 /// rounds left preparing by a stopped process (the snapshot is one transaction, so there is nothing half-done to undo).
 /// A caller may wait a few seconds for the outcome (<see cref="WaitAsync"/>): small rounds answer at once as before.
+/// A snapshot that fails (the database away, a deadlock) is tried again after <see cref="RetryDelay"/>, so a round is
+/// not left preparing until the next restart.
 /// </summary>
 public sealed class RoundSnapshotWorker(IServiceScopeFactory scopes, ILogger<RoundSnapshotWorker> log) : BackgroundService
 {
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<OpenRound.Opened?>> outcomes = new();
+    private readonly ConcurrentDictionary<Guid, int> failures = new();
+
+    /// <summary>The wait before the next try after <paramref name="failures"/> failed ones: 30 s, doubling, at most 10 min.</summary>
+    public static TimeSpan RetryDelay(int failures) =>
+        TimeSpan.FromSeconds(Math.Min(600, 30 * Math.Pow(2, Math.Clamp(failures - 1, 0, 10))));
 
     /// <summary>Queues a round's snapshot; the task completes with the opened round (null if it was not preparing).</summary>
     public Task<OpenRound.Opened?> Enqueue(Guid roundId)
@@ -62,13 +69,29 @@ public sealed class RoundSnapshotWorker(IServiceScopeFactory scopes, ILogger<Rou
                 var clock = scope.ServiceProvider.GetRequiredService<CountyClock>();
                 var opened = await RoundSnapshot.RunAsync(db, id, clock.UtcNow, stoppingToken);
                 log.LogInformation("Round {RoundId} opened with {Population} expected", id, opened?.Population);
+                failures.TryRemove(id, out _);
                 Finish(id)?.TrySetResult(opened);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "Snapshot of round {RoundId} failed; it stays preparing and is retried at the next start", id);
+                var delay = RetryDelay(failures.AddOrUpdate(id, 1, (_, n) => n + 1));
+                log.LogError(e, "Snapshot of round {RoundId} failed; it stays preparing and is tried again in {Delay}", id, delay);
                 Finish(id)?.TrySetException(e);
+                _ = RetryLaterAsync(id, delay, stoppingToken);
             }
+        }
+    }
+
+    private async Task RetryLaterAsync(Guid roundId, TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, ct);
+            queue.Writer.TryWrite(roundId);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the round is picked up at the next start.
         }
     }
 
