@@ -13,6 +13,23 @@ public sealed class SearchPersonsTests(AppFactory app)
     private static async Task<SearchPersons.Response> SearchAsync(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<SearchPersons.Response>("/api/persons?" + query, TestJson.Options))!;
 
+    /// <summary>Follows <c>next</c> from the first page (at most 10 pages), asserting the page size; the pages' items.</summary>
+    private static async Task<List<List<SearchPersons.Item>>> PagesAsync(HttpClient client, string query, int limit)
+    {
+        var pages = new List<List<SearchPersons.Item>>();
+        Guid? after = null;
+        do
+        {
+            var body = await SearchAsync(client, $"{query}&limit={limit}" + (after is { } a ? $"&after={a}" : ""));
+            Assert.True(body.Items.Count <= limit);
+            pages.Add([.. body.Items]);
+            after = body.Next;
+        }
+        while (after is not null && pages.Count < 10);
+
+        return pages;
+    }
+
     [Fact]
     public async Task SearchPersons_ByNamePrefixPhoneAndFifteenDigitId_FindsThePerson()
     {
@@ -66,17 +83,8 @@ public sealed class SearchPersonsTests(AppFactory app)
             ids.Add(await MemberAsync(client, household, surname + i));
         }
 
-        var seen = new List<Guid>();
-        Guid? after = null;
-        do
-        {
-            var body = await SearchAsync(client, $"q={Uri.EscapeDataString(surname)}&jurisdictionId={tree.Village1.Id}&limit=2"
-                + (after is { } a ? $"&after={a}" : ""));
-            Assert.True(body.Items.Count <= 2);
-            seen.AddRange(body.Items.Select(x => x.Id));
-            after = body.Next;
-        }
-        while (after is not null && seen.Count < 20);
+        var pages = await PagesAsync(client, $"q={Uri.EscapeDataString(surname)}&jurisdictionId={tree.Village1.Id}", 2);
+        var seen = pages.SelectMany(p => p.Select(x => x.Id));
 
         Assert.Equal(ids.Order(), seen.Order());
     }
@@ -96,15 +104,7 @@ public sealed class SearchPersonsTests(AppFactory app)
         var bing2 = await MemberAsync(client, household, surname + "丙");
         var other = await MemberAsync(client, household, "欧" + Guid.NewGuid().ToString("N")[..4]);
 
-        var pages = new List<List<Guid>>();
-        Guid? after = null;
-        do
-        {
-            var body = await SearchAsync(client, $"q={Uri.EscapeDataString(surname)}&limit=2" + (after is { } a ? $"&after={a}" : ""));
-            pages.Add(body.Items.Select(x => x.Id).ToList());
-            after = body.Next;
-        }
-        while (after is not null && pages.Count < 10);
+        var pages = (await PagesAsync(client, $"q={Uri.EscapeDataString(surname)}", 2)).Select(p => p.Select(x => x.Id).ToList()).ToList();
 
         // 丙 (U+4E19) < 乙 (U+4E59) < 甲 (U+7532): code-point order on both providers.
         var bings = new[] { bing1, bing2 }.Order().ToList();
@@ -128,16 +128,7 @@ public sealed class SearchPersonsTests(AppFactory app)
         }
 
         var client = await app.ApiClientAsync(await TestUsers.CreateAsync(app, (Role.CountyCommander, tree.County.Id)));
-        var seen = new List<SearchPersons.Item>();
-        Guid? after = null;
-        do
-        {
-            var body = await SearchAsync(client, $"jurisdictionId={tree.Township1.Id}&limit=2" + (after is { } a ? $"&after={a}" : ""));
-            Assert.True(body.Items.Count <= 2);
-            seen.AddRange(body.Items);
-            after = body.Next;
-        }
-        while (after is not null && seen.Count < 20);
+        var seen = (await PagesAsync(client, $"jurisdictionId={tree.Township1.Id}", 2)).SelectMany(p => p).ToList();
 
         Assert.Equal(expected.Keys.Order(), seen.Select(x => x.Id).Order());
         // Node by node: each grid's persons come together.
