@@ -1,5 +1,4 @@
 using GridGuard.Platform.Auth;
-using GridGuard.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Features.Households;
@@ -18,12 +17,13 @@ public interface IDirectoryRow : IInJurisdiction
 /// </summary>
 public static class NodeOrder
 {
-    public static async Task<IOrderedQueryable<T>> ApplyAsync<T>(AppDbContext db, IQueryable<T> rows, Guid? after, CancellationToken ct)
+    /// <summary><paramref name="rows"/> is the scoped, filtered query; the cursor's node is read through it too.</summary>
+    public static async Task<IOrderedQueryable<T>> ApplyAsync<T>(IQueryable<T> rows, Guid? after, CancellationToken ct)
         where T : class, IDirectoryRow
     {
         if (after is { } a)
         {
-            var afterNode = await db.Set<T>().AsNoTracking().Where(x => x.Id == a).Select(x => (Guid?)x.JurisdictionId).FirstOrDefaultAsync(ct);
+            var afterNode = await rows.Where(x => x.Id == a).Select(x => (Guid?)x.JurisdictionId).FirstOrDefaultAsync(ct);
             if (afterNode is { } n)
             {
                 rows = rows.Where(x => x.JurisdictionId >= n && (x.JurisdictionId > n || x.Id > a));

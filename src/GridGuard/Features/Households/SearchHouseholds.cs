@@ -84,7 +84,7 @@ public static class SearchHouseholds
         IOrderedQueryable<Household> ordered;
         if (query.Kind == SearchKind.All && subtree)
         {
-            ordered = await NodeOrder.ApplyAsync(db, households, filter.After, ct);
+            ordered = await NodeOrder.ApplyAsync(households, filter.After, ct);
         }
         else
         {

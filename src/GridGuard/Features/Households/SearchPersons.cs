@@ -68,11 +68,11 @@ public static class SearchPersons
         IOrderedQueryable<Person> ordered;
         if (query.Kind == SearchKind.Text)
         {
-            ordered = await ByNamePrefixAsync(db, persons, v, filter.After, ct);
+            ordered = await ByNamePrefixAsync(persons, v, filter.After, ct);
         }
         else if (query.Kind == SearchKind.All && subtree)
         {
-            ordered = await NodeOrder.ApplyAsync(db, persons, filter.After, ct);
+            ordered = await NodeOrder.ApplyAsync(persons, filter.After, ct);
         }
         else
         {
@@ -127,7 +127,7 @@ public static class SearchPersons
     /// compare by code point on both providers (SQLite's BINARY; collation "C" on PostgreSQL, see
     /// PostgresAppDbContext), which is what makes the prefix one range. Keyset: after the (Name, Id) of the cursor.
     /// </summary>
-    private static async Task<IOrderedQueryable<Person>> ByNamePrefixAsync(AppDbContext db, IQueryable<Person> persons, string prefix,
+    private static async Task<IOrderedQueryable<Person>> ByNamePrefixAsync(IQueryable<Person> persons, string prefix,
         Guid? after, CancellationToken ct)
     {
         var upper = prefix + char.ConvertFromUtf32(0x10FFFF);
@@ -135,7 +135,8 @@ public static class SearchPersons
         persons = persons.Where(p => string.Compare(p.Name, prefix) >= 0 && string.Compare(p.Name, upper) < 0 && p.Name.StartsWith(prefix));
         if (after is { } a)
         {
-            var afterName = await db.Persons.AsNoTracking().Where(p => p.Id == a).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            // The cursor's name, read through the same scoped, filtered query: a cursor outside it starts from the top.
+            var afterName = await persons.Where(p => p.Id == a).Select(p => p.Name).FirstOrDefaultAsync(ct);
             if (afterName is not null)
             {
                 persons = persons.Where(p => string.Compare(p.Name, afterName) >= 0

@@ -242,8 +242,9 @@ public static class FileArrival
             .FirstOrDefaultAsync(ct);
         if (existing is not null)
         {
-            var reportPath = await db.Jurisdictions.AsNoTracking().Where(j => j.Id == report.JurisdictionId).Select(j => j.Path).FirstAsync(ct);
-            if (existing.Grid is { } grid && existing.GridPath!.StartsWith(reportPath, StringComparison.Ordinal))
+            if (existing.Grid is { } grid && existing.GridPath!.StartsWith(
+                    await db.Jurisdictions.AsNoTracking().Where(j => j.Id == report.JurisdictionId).Select(j => j.Path).FirstAsync(ct),
+                    StringComparison.Ordinal))
             {
                 report.JurisdictionId = grid;
             }

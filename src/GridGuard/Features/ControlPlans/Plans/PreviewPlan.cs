@@ -18,6 +18,8 @@ namespace GridGuard.Features.ControlPlans.Plans;
 /// </summary>
 public static class PreviewPlan
 {
+    private const string Title = "无法试算管控计划";
+
     public sealed class Request
     {
         /// <summary>A policy name, e.g. "2021-01 春节"; empty: the one in force on the anchor date.</summary>
@@ -64,7 +66,7 @@ public static class PreviewPlan
         var input = Validate(request, clock.Today, errors);
         if (input is null)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "无法试算管控计划");
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: Title);
         }
 
         var (stays, plan) = input.Value;
@@ -75,7 +77,7 @@ public static class PreviewPlan
         if (policy is null && !string.IsNullOrWhiteSpace(request.Policy))
         {
             errors.Add(nameof(Request.Policy), $"管控规则：“{request.Policy.Trim()}”不存在或已停用");
-            return TypedResults.ValidationProblem(errors.ToDictionary(), title: "无法试算管控计划");
+            return TypedResults.ValidationProblem(errors.ToDictionary(), title: Title);
         }
 
         var computed = PlanCalculator.Compute(plan, policy?.Rulebook);
