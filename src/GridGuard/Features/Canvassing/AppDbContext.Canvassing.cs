@@ -1,4 +1,5 @@
 using GridGuard.Features.Canvassing;
+using GridGuard.Features.Canvassing.Coverage;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Platform.Data;
@@ -18,4 +19,6 @@ public abstract partial class AppDbContext
     public DbSet<Tip> Tips => Set<Tip>();
 
     public DbSet<Reward> Rewards => Set<Reward>();
+
+    public DbSet<NodeCoverage> NodeCoverages => Set<NodeCoverage>();
 }

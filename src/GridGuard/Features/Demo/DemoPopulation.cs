@@ -84,6 +84,7 @@ public sealed class DemoPopulation(AppDbContext db, AuditLog audit, TimeProvider
             new { persons = batch.PersonCount, households = batch.HouseholdCount, stewards = batch.StewardCount, visits = batch.VisitCount }, county.Id);
         await db.SaveChangesWithoutAuditAsync(ct);
         await transaction.CommitAsync(ct);
+        await Canvassing.Coverage.CoverageChanges.BumpAllAsync(db, ct);
         log.LogInformation("Demo population: {Persons} persons in {Households} households, {Stewards} stewards, {Visits} visits in {Seconds:0.0} s",
             batch.PersonCount, batch.HouseholdCount, batch.StewardCount, batch.VisitCount, time.GetElapsedTime(started).TotalSeconds);
     }

@@ -21,6 +21,7 @@ public static class DataModule
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<GrantCache>();
         builder.Services.AddSingleton<GrantCache.Invalidator>();
+        builder.Services.AddSingleton<Features.Canvassing.Coverage.CoverageInvalidator>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -31,7 +32,8 @@ public static class DataModule
 
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()),
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>(),
+                    sp.GetRequiredService<Features.Canvassing.Coverage.CoverageInvalidator>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else
@@ -45,7 +47,8 @@ public static class DataModule
 
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>()),
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>(),
+                    sp.GetRequiredService<Features.Canvassing.Coverage.CoverageInvalidator>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 

@@ -47,12 +47,11 @@ public sealed class Tally
 }
 
 /// <summary>
-/// The coverage roll-up as a handful of set-based grouped queries over a Path prefix: records are filtered by their
-/// indexed node id (IN the subquery of node ids under the prefix) and grouped by it, so the database returns one row per
-/// node that has records, never one query per child:
+/// The coverage counts of a set of nodes as a handful of set-based grouped queries: records are filtered by their
+/// indexed node id (IN the list) and grouped by it, so the database returns one row per node that has records:
 /// households, active persons (with derived age groups by birth-date cut-offs), recorded vulnerable groups, open
-/// key-person flags, and one "not visited" query per running canvass that decides some household's current canvass.
-/// The rows are then summed per child in memory, by the node paths.
+/// key-person flags, and one "not visited" query per current canvass. <see cref="NodeTallies"/> keeps the results per
+/// node and asks only for nodes whose records changed.
 /// </summary>
 public static class CoverageRollup
 {
@@ -60,16 +59,19 @@ public static class CoverageRollup
     public static IQueryable<Guid> NodesUnder(AppDbContext db, string prefix) =>
         db.Jurisdictions.Where(j => j.Path.StartsWith(prefix)).Select(j => j.Id);
 
-    /// <summary>Counts per node id under <paramref name="prefix"/> (the node itself included).</summary>
-    public static async Task<Dictionary<Guid, Tally>> ByNodeAsync(AppDbContext db, string prefix, DateOnly today,
-        IReadOnlyList<ActiveCanvass> active, CancellationToken ct)
+    /// <summary>
+    /// Counts of the nodes <paramref name="ids"/>, each of its own records; the "not visited" count of a node is relative
+    /// to its current canvass in <paramref name="canvassOf"/> (no count where it has none).
+    /// </summary>
+    public static async Task<Dictionary<Guid, Tally>> ByNodeAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, DateOnly today,
+        IReadOnlyDictionary<Guid, Guid?> canvassOf, CancellationToken ct)
     {
-        var byNode = new Dictionary<Guid, Tally>();
+        var byNode = ids.ToDictionary(id => id, _ => new Tally());
         Tally At(Guid id) => byNode.TryGetValue(id, out var t) ? t : byNode[id] = new Tally();
-        var nodes = NodesUnder(db, prefix);
+        var nodes = ids.ToList(); // EF.Parameter below: one array/json parameter, not one per id
 
         var households = await db.Households.AsNoTracking()
-            .Where(h => nodes.Contains(h.JurisdictionId))
+            .Where(h => EF.Parameter(nodes).Contains(h.JurisdictionId))
             .GroupBy(h => h.JurisdictionId)
             .Select(g => new
             {
@@ -90,7 +92,7 @@ public static class CoverageRollup
         var (c80, c60, c3, c15) = (AgeCutoffs.BornOnOrBefore(80, today), AgeCutoffs.BornOnOrBefore(60, today),
             AgeCutoffs.BornOnOrBefore(3, today), AgeCutoffs.BornOnOrBefore(15, today));
         var persons = await db.Persons.AsNoTracking()
-            .Where(p => p.Status == PersonStatus.Active && nodes.Contains(p.JurisdictionId))
+            .Where(p => p.Status == PersonStatus.Active && EF.Parameter(nodes).Contains(p.JurisdictionId))
             .GroupBy(p => p.JurisdictionId)
             .Select(g => new
             {
@@ -118,7 +120,7 @@ public static class CoverageRollup
         var groups = await (
                 from g in db.PersonVulnerableGroups.AsNoTracking()
                 join p in db.Persons on g.PersonId equals p.Id
-                where p.Status == PersonStatus.Active && nodes.Contains(p.JurisdictionId) && !derived.Contains(g.Group)
+                where p.Status == PersonStatus.Active && EF.Parameter(nodes).Contains(p.JurisdictionId) && !derived.Contains(g.Group)
                 group g by new { p.JurisdictionId, g.Group } into x
                 select new { Id = x.Key.JurisdictionId, x.Key.Group, Count = x.Count() })
             .ToListAsync(ct);
@@ -128,7 +130,7 @@ public static class CoverageRollup
         }
 
         var open = db.KeyPersonFlags.AsNoTracking()
-            .Where(f => f.Status != FlagStatus.Cleared && nodes.Contains(f.JurisdictionId));
+            .Where(f => f.Status != FlagStatus.Cleared && EF.Parameter(nodes).Contains(f.JurisdictionId));
         var flags = await open
             .GroupBy(f => new { f.JurisdictionId, f.Category })
             .Select(g => new { Id = g.Key.JurisdictionId, g.Key.Category, Count = g.Select(f => f.PersonId).Distinct().Count() })
@@ -147,15 +149,19 @@ public static class CoverageRollup
             At(r.Id).KeyPersons = r.Count;
         }
 
-        foreach (var part in UnvisitedParts(db, db.Households.AsNoTracking(), prefix, active))
+        foreach (var canvass in canvassOf.Where(c => c.Value is not null).GroupBy(c => c.Value!.Value))
         {
-            var unvisited = await part
+            var canvassId = canvass.Key;
+            var covered = canvass.Select(c => c.Key).ToList();
+            var unvisited = await db.Households.AsNoTracking()
+                .Where(h => EF.Parameter(covered).Contains(h.JurisdictionId))
+                .Where(h => !db.HouseholdVisits.Any(v => v.HouseholdId == h.Id && v.CanvassId == canvassId))
                 .GroupBy(h => h.JurisdictionId)
                 .Select(g => new { Id = g.Key, Count = g.Count() })
                 .ToListAsync(ct);
             foreach (var r in unvisited)
             {
-                At(r.Id).HouseholdsUnvisited += r.Count;
+                At(r.Id).HouseholdsUnvisited = r.Count;
             }
         }
 

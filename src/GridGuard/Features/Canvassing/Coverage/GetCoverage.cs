@@ -69,17 +69,12 @@ public static class GetCoverage
             .ToListAsync(ct);
 
         var active = await Canvasses.ActiveAroundAsync(db, node.Path, today, ct);
-        var byNode = await CoverageRollup.ByNodeAsync(db, node.Path, today, active, ct);
-        var paths = await db.Jurisdictions.AsNoTracking()
-            .Where(j => j.Path.StartsWith(node.Path))
-            .Select(j => new { j.Id, j.Path })
-            .ToDictionaryAsync(j => j.Id, j => j.Path, ct);
+        var byNode = await NodeTallies.LoadAsync(db, node.Path, today, active, ct);
 
         var total = new Tally();
         var childTallies = children.ToDictionary(c => c.Path, _ => new Tally(), StringComparer.Ordinal);
-        foreach (var (id, tally) in byNode)
+        foreach (var (_, path, tally) in byNode)
         {
-            var path = paths[id];
             total.Add(tally);
             if (path.Length > node.Path.Length)
             {

@@ -96,6 +96,8 @@ public sealed partial class HouseholdImporter(
             time.Commit += commit.Elapsed;
         }
 
+        await Canvassing.Coverage.CoverageChanges.BumpAllAsync(db, ct); // set-based writes: the interceptor saw none of them
+
         log.LogInformation(
             "Household import {File}: {Rows} rows in {Chunks} chunks (large write path: {Large}), {Seconds:0.00} s; read and parse {Read:0} ms, "
             + "plan {Plan:0} ms, match {Match:0} ms, insert {Insert:0} ms, update {Update:0} ms, heads {Heads:0} ms, index rebuild {Rebuild:0} ms, "

@@ -52,6 +52,60 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.ToTable("Canvasses", (string)null);
                 });
 
+            modelBuilder.Entity("GridGuard.Features.Canvassing.Coverage.NodeCoverage", b =>
+                {
+                    b.Property<Guid>("JurisdictionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CanvassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("ComputedFor")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HouseholdsUnvisited")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HouseholdsWithoutAddress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HouseholdsWithoutSteward")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeyPersons")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyPersonsByCategory")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonsWithoutHousehold")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VulnerableGroups")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("JurisdictionId");
+
+                    b.ToTable("NodeCoverages", (string)null);
+                });
+
             modelBuilder.Entity("GridGuard.Features.Canvassing.HouseholdVisit", b =>
                 {
                     b.Property<Guid>("Id")

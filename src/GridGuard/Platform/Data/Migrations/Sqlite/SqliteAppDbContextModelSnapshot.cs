@@ -47,6 +47,60 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.ToTable("Canvasses", (string)null);
                 });
 
+            modelBuilder.Entity("GridGuard.Features.Canvassing.Coverage.NodeCoverage", b =>
+                {
+                    b.Property<Guid>("JurisdictionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CanvassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ComputedFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsUnvisited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsWithoutAddress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsWithoutSteward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyPersons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyPersonsByCategory")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonsWithoutHousehold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VulnerableGroups")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("JurisdictionId");
+
+                    b.ToTable("NodeCoverages", (string)null);
+                });
+
             modelBuilder.Entity("GridGuard.Features.Canvassing.HouseholdVisit", b =>
                 {
                     b.Property<Guid>("Id")
