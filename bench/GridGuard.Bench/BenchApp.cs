@@ -37,12 +37,13 @@ public sealed class BenchApp(BenchDatabase database, IReadOnlyDictionary<string,
         builder.UseSetting("ConnectionStrings:GridGuard", database.ConnectionString);
         builder.UseSetting("DataProtection:KeyPath", Path.Combine(Path.GetTempPath(), "gridguard-bench-keys"));
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Canvassing:WarmCoverageMinutes", "0"); // coverage-rollup measures cold and warm reads itself
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft", Environment.GetEnvironmentVariable("GRIDGUARD_BENCH_SQL") is null ? "Error" : "Information");
         // The importers' own timing lines (where the time went) are part of a run's record.
         builder.UseSetting("Logging:LogLevel:GridGuard.Features.Households.Import", "Information");
         // A fresh PostgreSQL database makes EF log its expected "no migrations history table" as an error.
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "None");
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("GRIDGUARD_BENCH_SQL") ?? "None");
         // Plain single lines instead of the app's JSON console (Production): the run's record is read by people.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

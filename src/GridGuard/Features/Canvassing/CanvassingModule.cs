@@ -9,6 +9,7 @@ public static class CanvassingModule
     public static IServiceCollection AddCanvassing(this IServiceCollection services)
     {
         services.AddOptions<CanvassingOptions>().BindConfiguration("Canvassing");
+        services.AddHostedService<CoverageWarmer>();
         return services;
     }
 

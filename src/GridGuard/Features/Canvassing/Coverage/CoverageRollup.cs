@@ -59,19 +59,26 @@ public static class CoverageRollup
     public static IQueryable<Guid> NodesUnder(AppDbContext db, string prefix) =>
         db.Jurisdictions.Where(j => j.Path.StartsWith(prefix)).Select(j => j.Id);
 
+    /// <summary>The nodes <paramref name="ids"/>, as a subquery (one array/json parameter, not one parameter per id).</summary>
+    public static IQueryable<Guid> NodesIn(AppDbContext db, IReadOnlyCollection<Guid> ids)
+    {
+        var list = ids.ToList();
+        return db.Jurisdictions.Where(j => EF.Parameter(list).Contains(j.Id)).Select(j => j.Id);
+    }
+
     /// <summary>
-    /// Counts of the nodes <paramref name="ids"/>, each of its own records; the "not visited" count of a node is relative
-    /// to its current canvass in <paramref name="canvassOf"/> (no count where it has none).
+    /// Counts of the nodes <paramref name="nodes"/> (<see cref="NodesIn"/> or <see cref="NodesUnder"/>), each of its own
+    /// records, with a (zero) tally for each of <paramref name="ids"/> at least; the "not visited" count of a node is
+    /// relative to its current canvass in <paramref name="canvassOf"/> (no count where it has none).
     /// </summary>
-    public static async Task<Dictionary<Guid, Tally>> ByNodeAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, DateOnly today,
-        IReadOnlyDictionary<Guid, Guid?> canvassOf, CancellationToken ct)
+    public static async Task<Dictionary<Guid, Tally>> ByNodeAsync(AppDbContext db, IQueryable<Guid> nodes, IReadOnlyCollection<Guid> ids,
+        DateOnly today, IReadOnlyDictionary<Guid, Guid?> canvassOf, CancellationToken ct)
     {
         var byNode = ids.ToDictionary(id => id, _ => new Tally());
         Tally At(Guid id) => byNode.TryGetValue(id, out var t) ? t : byNode[id] = new Tally();
-        var nodes = ids.ToList(); // EF.Parameter below: one array/json parameter, not one per id
 
         var households = await db.Households.AsNoTracking()
-            .Where(h => EF.Parameter(nodes).Contains(h.JurisdictionId))
+            .Where(h => nodes.Contains(h.JurisdictionId))
             .GroupBy(h => h.JurisdictionId)
             .Select(g => new
             {
@@ -92,7 +99,7 @@ public static class CoverageRollup
         var (c80, c60, c3, c15) = (AgeCutoffs.BornOnOrBefore(80, today), AgeCutoffs.BornOnOrBefore(60, today),
             AgeCutoffs.BornOnOrBefore(3, today), AgeCutoffs.BornOnOrBefore(15, today));
         var persons = await db.Persons.AsNoTracking()
-            .Where(p => p.Status == PersonStatus.Active && EF.Parameter(nodes).Contains(p.JurisdictionId))
+            .Where(p => p.Status == PersonStatus.Active && nodes.Contains(p.JurisdictionId))
             .GroupBy(p => p.JurisdictionId)
             .Select(g => new
             {
@@ -120,7 +127,7 @@ public static class CoverageRollup
         var groups = await (
                 from g in db.PersonVulnerableGroups.AsNoTracking()
                 join p in db.Persons on g.PersonId equals p.Id
-                where p.Status == PersonStatus.Active && EF.Parameter(nodes).Contains(p.JurisdictionId) && !derived.Contains(g.Group)
+                where p.Status == PersonStatus.Active && nodes.Contains(p.JurisdictionId) && !derived.Contains(g.Group)
                 group g by new { p.JurisdictionId, g.Group } into x
                 select new { Id = x.Key.JurisdictionId, x.Key.Group, Count = x.Count() })
             .ToListAsync(ct);
@@ -130,7 +137,7 @@ public static class CoverageRollup
         }
 
         var open = db.KeyPersonFlags.AsNoTracking()
-            .Where(f => f.Status != FlagStatus.Cleared && EF.Parameter(nodes).Contains(f.JurisdictionId));
+            .Where(f => f.Status != FlagStatus.Cleared && nodes.Contains(f.JurisdictionId));
         var flags = await open
             .GroupBy(f => new { f.JurisdictionId, f.Category })
             .Select(g => new { Id = g.Key.JurisdictionId, g.Key.Category, Count = g.Select(f => f.PersonId).Distinct().Count() })
