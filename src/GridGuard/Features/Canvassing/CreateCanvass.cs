@@ -1,3 +1,4 @@
+using GridGuard.Features.Households;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;

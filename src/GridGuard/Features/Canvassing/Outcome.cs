@@ -30,23 +30,3 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IDictionary<string, 
     /// <summary>All error messages in request order, for a summary at the top of a form.</summary>
     public IEnumerable<string> Messages => Errors.Values.SelectMany(m => m);
 }
-
-/// <summary>Collects field errors in the order they are found.</summary>
-public sealed class FieldErrors
-{
-    private readonly Dictionary<string, List<string>> errors = [];
-
-    public bool Any => errors.Count > 0;
-
-    public void Add(string key, string message)
-    {
-        if (!errors.TryGetValue(key, out var list))
-        {
-            errors[key] = list = [];
-        }
-
-        list.Add(message);
-    }
-
-    public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-}

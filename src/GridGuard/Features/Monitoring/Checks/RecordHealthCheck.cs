@@ -1,5 +1,6 @@
 using GridGuard.Features.Canvassing;
 using GridGuard.Features.ControlPlans;
+using GridGuard.Features.Households;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;

@@ -1,4 +1,5 @@
 using GridGuard.Features.Canvassing;
+using GridGuard.Features.Households;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using GridGuard.Features.Canvassing;
+using GridGuard.Features.Households;
 using GridGuard.Platform;
 using GridGuard.Platform.Auth;
 using GridGuard.Platform.Data;

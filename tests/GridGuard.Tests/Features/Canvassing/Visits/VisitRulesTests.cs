@@ -3,7 +3,7 @@ using GridGuard.Features.Canvassing.Coverage;
 using GridGuard.Features.Canvassing.Visits;
 using GridGuard.Features.Households;
 
-using FieldErrors = GridGuard.Features.Canvassing.FieldErrors;
+using FieldErrors = GridGuard.Features.Households.FieldErrors;
 
 namespace GridGuard.Tests.Features.Canvassing.Visits;
 
