@@ -130,6 +130,11 @@ public static class NodeTallies
             HouseholdsUnvisited = row.HouseholdsUnvisited,
             KeyPersons = row.KeyPersons,
         };
+        if (row.Households + row.Persons + row.KeyPersons == 0)
+        {
+            return t; // most nodes above the grids hold no records of their own
+        }
+
         foreach (var (k, v) in JsonSerializer.Deserialize<Dictionary<KeyPersonCategory, int>>(row.KeyPersonsByCategory) ?? [])
         {
             t.KeyPersonsByCategory[k] = v;
