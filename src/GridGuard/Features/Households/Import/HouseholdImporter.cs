@@ -180,17 +180,20 @@ public sealed partial class HouseholdImporter(
         time.Match += phase.Elapsed;
 
         phase.Restart();
-        await InsertHouseholdsAsync(inUse.Where(h => !h.Exists).ToList(), now, tally, ct);
+        var created = targets.Where(t => t.PersonId is null).ToList();
+        var matched = targets.Where(t => t.PersonId is not null).ToList();
+        var heads = targets.Where(t => t.Row.IsHead).ToList();
+        await InsertNewAsync(inUse.Where(h => !h.Exists).ToList(), created, heads, now, tally, session, ct);
         time.Insert += phase.Elapsed;
         phase.Restart();
         await UpdateHouseholdsAsync(inUse.Where(h => h.Exists).ToList(), now, tally, ct);
-        await UpdatePersonsAsync(targets.Where(t => t.PersonId is not null).ToList(), today, now, tally, ct);
+        await UpdatePersonsAsync(matched, today, now, tally, ct);
         time.Update += phase.Elapsed;
         phase.Restart();
-        await InsertPersonsAsync(targets.Where(t => t.PersonId is null).ToList(), today, now, tally, ct);
+        await InsertStaysAsync(created, today, ct);
         time.Insert += phase.Elapsed;
         phase.Restart();
-        await SetHeadsAsync(targets.Where(t => t.Row.IsHead).ToList(), now, tally, session, ct);
+        await SetHeadsAsync(heads, now, tally, ct);
         time.Heads += phase.Elapsed;
         tally.Add(rows, targets.Select(t => t.Row.Row));
     }
