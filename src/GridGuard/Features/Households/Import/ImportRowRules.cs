@@ -147,11 +147,22 @@ public static partial class ImportRowRules
 
     public static bool? ParseYesNo(string s) => YesNo.TryGetValue(s.Trim(), out var yes) ? yes : null;
 
-    // Ordinal, ignoring ASCII case: ToLowerInvariant on every row cost more than the rest of the row's checks.
+    // Ordinal, ignoring ASCII case: ToLowerInvariant (ICU) on every row was about half of the row checks' time in a profile.
     private static readonly Dictionary<string, bool> YesNo = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["是"] = true, ["出租"] = true, ["y"] = true, ["yes"] = true, ["true"] = true, ["1"] = true, ["√"] = true,
-        ["否"] = false, ["不出租"] = false, ["n"] = false, ["no"] = false, ["false"] = false, ["0"] = false,
+        ["是"] = true,
+        ["出租"] = true,
+        ["y"] = true,
+        ["yes"] = true,
+        ["true"] = true,
+        ["1"] = true,
+        ["√"] = true,
+        ["否"] = false,
+        ["不出租"] = false,
+        ["n"] = false,
+        ["no"] = false,
+        ["false"] = false,
+        ["0"] = false,
     };
 
     public static Residency? ParseResidency(string s) => s.Trim() switch
