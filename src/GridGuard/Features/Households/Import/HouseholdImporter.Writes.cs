@@ -4,30 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace GridGuard.Features.Households.Import;
 
 /// <summary>
-/// The write phases of one chunk, in order inside the upload's transaction. Households go in before the persons that
-/// live in them, and heads are set last (household → head and person → household point at each other).
+/// The write phases of one chunk, in order inside the upload's transaction: new households with their new persons
+/// and heads (household → head and person → household point at each other), changes to existing rows, the new
+/// persons' stays and groups, and the heads of existing households.
 /// New rows are bulk-inserted with <see cref="BulkCopy"/> (no change tracking, no per-row audit). Changes to existing
 /// rows go through EF in batches of <see cref="Batch"/>, audited, clearing the change tracker between batches.
 /// </summary>
 public sealed partial class HouseholdImporter
 {
-    private async Task InsertHouseholdsAsync(List<PlannedHousehold> created, DateTime now, ImportTally counts, CancellationToken ct)
-    {
-        counts.HouseholdsCreated += await BulkCopy.InsertAsync(db, created.Select(h => new Household
-        {
-            Id = h.Id,
-            JurisdictionId = h.GridId,
-            Address = h.Address,
-            Unit = h.Unit,
-            Room = h.Room,
-            IsRental = h.IsRental ?? false,
-            LandlordName = h.LandlordName,
-            LandlordPhone = h.LandlordPhone,
-            CreatedAt = now,
-            UpdatedAt = now,
-        }), ct);
-    }
-
     private async Task UpdateHouseholdsAsync(List<PlannedHousehold> existing, DateTime now, ImportTally counts, CancellationToken ct)
     {
         foreach (var chunk in existing.Chunk(Batch))
@@ -155,12 +139,15 @@ public sealed partial class HouseholdImporter
         return changed;
     }
 
-    private async Task InsertPersonsAsync(List<Target> created, DateOnly today, DateTime now, ImportTally counts, CancellationToken ct)
+    /// <summary>
+    /// The chunk's new households (each with its 户主 as head) and new persons, in one go
+    /// (<see cref="ImportWriteSession.InsertNewAsync"/>); gives each new person's row its id.
+    /// </summary>
+    private static async Task InsertNewAsync(List<PlannedHousehold> created, List<Target> newPersons, List<Target> heads, DateTime now,
+        ImportTally counts, ImportWriteSession session, CancellationToken ct)
     {
-        var persons = new List<Person>(created.Count);
-        var stays = new List<HouseholdMembership>(created.Count);
-        var groups = new List<PersonVulnerableGroup>();
-        foreach (var t in created)
+        var persons = new List<Person>(newPersons.Count);
+        foreach (var t in newPersons)
         {
             var row = t.Row;
             var person = new Person
@@ -181,22 +168,47 @@ public sealed partial class HouseholdImporter
             };
             t.PersonId = person.Id;
             persons.Add(person);
-            stays.Add(new HouseholdMembership { PersonId = person.Id, HouseholdId = t.Household.Id, Relation = row.Relation, From = today });
-            groups.AddRange((row.Groups ?? []).Select(g => new PersonVulnerableGroup { PersonId = person.Id, Group = g }));
         }
 
-        counts.PersonsCreated += await BulkCopy.InsertAsync(db, persons, ct);
+        var headOf = heads.Where(t => !t.Household.Exists).ToDictionary(t => t.Household.Id, t => t.PersonId!.Value);
+        var households = created.Select(h => new Household
+        {
+            Id = h.Id,
+            JurisdictionId = h.GridId,
+            Address = h.Address,
+            Unit = h.Unit,
+            Room = h.Room,
+            HeadId = headOf.TryGetValue(h.Id, out var head) ? head : null,
+            IsRental = h.IsRental ?? false,
+            LandlordName = h.LandlordName,
+            LandlordPhone = h.LandlordPhone,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+        await session.InsertNewAsync(households, persons, ct);
+        counts.HouseholdsCreated += households.Count;
+        counts.PersonsCreated += persons.Count;
+    }
+
+    /// <summary>The stays and recorded groups of the chunk's new persons (after <see cref="InsertNewAsync"/>).</summary>
+    private async Task InsertStaysAsync(List<Target> created, DateOnly today, CancellationToken ct)
+    {
+        var stays = new List<HouseholdMembership>(created.Count);
+        var groups = new List<PersonVulnerableGroup>();
+        foreach (var t in created)
+        {
+            var id = t.PersonId!.Value;
+            stays.Add(new HouseholdMembership { PersonId = id, HouseholdId = t.Household.Id, Relation = t.Row.Relation, From = today });
+            groups.AddRange((t.Row.Groups ?? []).Select(g => new PersonVulnerableGroup { PersonId = id, Group = g }));
+        }
+
         await BulkCopy.InsertAsync(db, stays, ct);
         await BulkCopy.InsertAsync(db, groups, ct);
     }
 
-    /// <summary>
-    /// Points each household at its 户主 row's person: for new households in one statement (PostgreSQL) or one prepared
-    /// statement (SQLite), unaudited; for existing ones through EF, audited.
-    /// </summary>
-    private async Task SetHeadsAsync(List<Target> heads, DateTime now, ImportTally counts, ImportWriteSession session, CancellationToken ct)
+    /// <summary>Points existing households at their 户主 row's person through EF, audited (new ones got theirs on insert).</summary>
+    private async Task SetHeadsAsync(List<Target> heads, DateTime now, ImportTally counts, CancellationToken ct)
     {
-        await session.SetNewHeadsAsync(heads.Where(t => !t.Household.Exists).Select(t => (t.Household.Id, t.PersonId!.Value)).ToList(), ct);
         foreach (var chunk in heads.Where(t => t.Household.Exists).Chunk(Batch))
         {
             var ids = chunk.Select(t => t.Household.Id).ToArray();

@@ -145,11 +145,24 @@ public static partial class ImportRowRules
     public static string AddressKey(string? address, string? unit, string? room) =>
         string.Join('\u001f', Collapse(address?.Trim()) ?? "", unit?.Trim() ?? "", room?.Trim() ?? "");
 
-    public static bool? ParseYesNo(string s) => s.Trim().ToLowerInvariant() switch
+    public static bool? ParseYesNo(string s) => YesNo.TryGetValue(s.Trim(), out var yes) ? yes : null;
+
+    // Ordinal, ignoring ASCII case: ToLowerInvariant (ICU) on every row was about half of the row checks' time in a profile.
+    private static readonly Dictionary<string, bool> YesNo = new(StringComparer.OrdinalIgnoreCase)
     {
-        "是" or "出租" or "y" or "yes" or "true" or "1" or "√" => true,
-        "否" or "不出租" or "n" or "no" or "false" or "0" => false,
-        _ => null,
+        ["是"] = true,
+        ["出租"] = true,
+        ["y"] = true,
+        ["yes"] = true,
+        ["true"] = true,
+        ["1"] = true,
+        ["√"] = true,
+        ["否"] = false,
+        ["不出租"] = false,
+        ["n"] = false,
+        ["no"] = false,
+        ["false"] = false,
+        ["0"] = false,
     };
 
     public static Residency? ParseResidency(string s) => s.Trim() switch

@@ -17,7 +17,8 @@ namespace GridGuard.Features.Households.Import;
 /// (persons by identity number, name, phone and the coverage index; households by address) are dropped and rebuilt
 /// from their own SQL before commit, as the division import does. Other connections never see it (it is all in
 /// the transaction); the indexes the import itself reads by (the unique identity number, node, household) stay.</item>
-/// <item>Heads of new households in one statement (PostgreSQL <c>unnest</c>) or one prepared statement (SQLite).</item>
+/// <item>New households and persons with the heads of the households (<see cref="InsertNewAsync"/>): PostgreSQL
+/// through staging tables and one statement, SQLite in two bulk inserts and one prepared update.</item>
 /// </list>
 /// </summary>
 internal sealed class ImportWriteSession
@@ -28,6 +29,7 @@ internal sealed class ImportWriteSession
     private readonly AppDbContext db;
     private readonly List<string> rebuild = [];
     private long? previousCache;
+    private bool staged;
 
     private ImportWriteSession(AppDbContext db) => this.db = db;
 
@@ -121,41 +123,75 @@ internal sealed class ImportWriteSession
         }
     }
 
-    /// <summary>Sets HeadId of households this upload created (no audit, as for the rest of their insert).</summary>
-    public async Task SetNewHeadsAsync(List<(Guid Household, Guid Person)> pairs, CancellationToken ct)
+    /// <summary>
+    /// Inserts the chunk's new households (with <see cref="Household.HeadId"/> set to their 户主) and new persons,
+    /// unaudited. A household and its head point at each other, so:
+    /// <list type="bullet">
+    /// <item>PostgreSQL: both go by binary COPY into temporary staging tables, then into the registry in one
+    /// statement (two data-modifying CTEs), whose foreign keys are checked at its end, when both rows are there.
+    /// This saves updating every new household again (a second version of each row and of all its index entries).</item>
+    /// <item>SQLite (foreign keys checked row by row): households without heads, persons, then the heads in one
+    /// prepared statement.</item>
+    /// </list>
+    /// </summary>
+    public async Task InsertNewAsync(List<Household> households, List<Person> persons, CancellationToken ct)
     {
-        if (pairs.Count == 0)
+        if (Sqlite is not null)
+        {
+            var heads = households.Where(h => h.HeadId is not null).Select(h => (h.Id, h.HeadId!.Value)).ToList();
+            foreach (var h in households)
+            {
+                h.HeadId = null;
+            }
+
+            await BulkCopy.InsertAsync(db, households, ct);
+            await BulkCopy.InsertAsync(db, persons, ct);
+            await SetNewHeadsAsync(heads, ct);
+            return;
+        }
+
+        if (households.Count == 0 || persons.Count == 0)
+        {
+            await BulkCopy.InsertAsync(db, households, ct); // without persons, no household here has a new head
+            await BulkCopy.InsertAsync(db, persons, ct);
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync(staged
+            ? """TRUNCATE "import_staged_households", "import_staged_persons" """
+            : """
+              CREATE TEMPORARY TABLE "import_staged_households" (LIKE "Households") ON COMMIT DROP;
+              CREATE TEMPORARY TABLE "import_staged_persons" (LIKE "Persons") ON COMMIT DROP
+              """, ct);
+        staged = true;
+        await BulkCopy.InsertAsync(db, households, "import_staged_households", ct);
+        await BulkCopy.InsertAsync(db, persons, "import_staged_persons", ct);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            WITH households AS (INSERT INTO "Households" SELECT * FROM "import_staged_households")
+            INSERT INTO "Persons" SELECT * FROM "import_staged_persons"
+            """, ct);
+    }
+
+    /// <summary>SQLite: sets HeadId of households this upload created (no audit, as for the rest of their insert).</summary>
+    private async Task SetNewHeadsAsync(List<(Guid Household, Guid Person)> pairs, CancellationToken ct)
+    {
+        if (pairs.Count == 0 || Sqlite is not { } sqlite)
         {
             return;
         }
 
-        switch (db.Database.GetDbConnection())
+        await using var command = sqlite.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = """UPDATE "Households" SET "HeadId" = $head WHERE "Id" = $id""";
+        var head = command.Parameters.Add("$head", SqliteType.Text);
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        command.Prepare();
+        foreach (var (household, person) in pairs)
         {
-            case NpgsqlConnection:
-                await db.Database.ExecuteSqlRawAsync(
-                    """UPDATE "Households" AS h SET "HeadId" = v.head FROM unnest(@ids, @heads) AS v(id, head) WHERE h."Id" = v.id""",
-                    [new NpgsqlParameter("ids", pairs.Select(p => p.Household).ToArray()), new NpgsqlParameter("heads", pairs.Select(p => p.Person).ToArray())],
-                    ct);
-                break;
-            case SqliteConnection sqlite:
-                await using (var command = sqlite.CreateCommand())
-                {
-                    command.Transaction = Transaction;
-                    command.CommandText = """UPDATE "Households" SET "HeadId" = $head WHERE "Id" = $id""";
-                    var head = command.Parameters.Add("$head", SqliteType.Text);
-                    var id = command.Parameters.Add("$id", SqliteType.Text);
-                    command.Prepare();
-                    foreach (var (household, person) in pairs)
-                    {
-                        // As EF Core's SQLite provider stores a Guid: upper-case text with hyphens.
-                        (head.Value, id.Value) = (person.ToString("D").ToUpperInvariant(), household.ToString("D").ToUpperInvariant());
-                        await command.ExecuteNonQueryAsync(ct);
-                    }
-                }
-
-                break;
-            default:
-                throw new NotSupportedException(db.Database.ProviderName);
+            // As EF Core's SQLite provider stores a Guid: upper-case text with hyphens.
+            (head.Value, id.Value) = (person.ToString("D").ToUpperInvariant(), household.ToString("D").ToUpperInvariant());
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
