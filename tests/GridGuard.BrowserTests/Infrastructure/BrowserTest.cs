@@ -40,8 +40,9 @@ public abstract class BrowserTest(BrowserFixture fixture)
         {
             await ScreenshotAsync(page, name);
         }
-        catch (PlaywrightException)
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
+            // Playwright reports its own timeouts as TimeoutException, not PlaywrightException.
         }
     }
 
