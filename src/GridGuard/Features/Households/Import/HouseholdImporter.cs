@@ -97,7 +97,15 @@ public sealed partial class HouseholdImporter(
             time.Commit += commit.Elapsed;
         }
 
-        await Canvassing.Coverage.CoverageChanges.BumpAllAsync(db, ct); // set-based writes: the interceptor saw none of them
+        try
+        {
+            await Canvassing.Coverage.CoverageChanges.BumpAllAsync(db, ct); // set-based writes: the interceptor saw none of them
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The import has committed: answering an error now would report saved rows as lost.
+            log.LogError(e, "Household import {File}: coverage counts could not be marked changed", fileName);
+        }
 
         log.LogInformation(
             "Household import {File}: {Rows} rows in {Chunks} chunks (large write path: {Large}), {Seconds:0.00} s; read and parse {Read:0} ms, "
