@@ -38,14 +38,28 @@ public static class ListVenues
     }
 
     public static async Task<Results<Ok<Response>, NotFound, ProblemHttpResult>> HandleAsync(Guid? node, string? kind,
-        string? q, bool? active, int? page, int? limit, AppDbContext db, CurrentUser me, CancellationToken ct)
+        string? q, string? active, int? page, int? limit, AppDbContext db, CurrentUser me, CancellationToken ct)
     {
         if (!TryParseKind(kind, out var parsed))
         {
             return KindProblem(kind);
         }
 
-        var result = await RunAsync(db, me, new Filter(node, parsed, q, active, page, limit), ct);
+        // A string, not bool?: an empty "active=" (what a form's "全部" sends) means no filter, not a framework 400.
+        bool? state = null;
+        if (!string.IsNullOrWhiteSpace(active))
+        {
+            if (!bool.TryParse(active.Trim(), out var a))
+            {
+                var errors = new FieldErrors();
+                errors.Add("active", $"状态：“{active}”无法识别，应为 true（在用）或 false（已停用），或留空");
+                return RegistryResult.Invalid(errors).ToProblem();
+            }
+
+            state = a;
+        }
+
+        var result = await RunAsync(db, me, new Filter(node, parsed, q, state, page, limit), ct);
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(result);
     }
 

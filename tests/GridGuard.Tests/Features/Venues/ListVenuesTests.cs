@@ -108,6 +108,20 @@ public sealed class ListVenuesTests(AppFactory app)
     }
 
     [Fact]
+    public async Task ListVenues_EmptyActive_MeansNoFilterAndABadOneIsAChineseError()
+    {
+        var a = await ArrangeAsync();
+
+        var all = await VenueData.ListAsync(a.Client, $"node={a.Tree.County.Id}&active=");
+        var bad = await a.Client.GetAsync($"/api/venues?node={a.Tree.County.Id}&active=maybe");
+
+        Assert.Contains(a.Closed, Ids(all));
+        Assert.Contains(a.Hotel, Ids(all));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.StartsWith("状态：“maybe”无法识别", (await Problem.ReadAsync(bad)).For("active"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListVenues_UnknownKind_Returns400()
     {
         var g = await TwoGridsAsync(app);
