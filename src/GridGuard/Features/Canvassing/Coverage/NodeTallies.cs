@@ -20,21 +20,23 @@ public static class NodeTallies
     public static async Task<List<NodeTally>> LoadAsync(AppDbContext db, string prefix, DateOnly today,
         IReadOnlyList<ActiveCanvass> active, CancellationToken ct)
     {
-        var rows = await ReadRowsAsync(db, prefix, ct);
-        if (rows.Any(r => r.Row is null))
+        var read = await ReadRowsAsync(db, prefix, ct);
+        if (read.Any(r => r.Row is null))
         {
             await EnsureRowsAsync(db, prefix, ct); // only when a node has none: reads do not write otherwise
-            rows = [.. (await ReadRowsAsync(db, prefix, ct)).Where(r => r.Row is not null)]; // a node added this instant has no records
+            read = await ReadRowsAsync(db, prefix, ct);
         }
 
-        var canvassOf = rows.ToDictionary(r => r.Row!.JurisdictionId, r => Canvasses.CurrentFor(active, r.Path)?.Id);
+        // A node added after EnsureRows has no row and no records yet.
+        var rows = read.Where(r => r.Row is not null).Select(r => (r.Path, Row: r.Row!)).ToList();
+        var canvassOf = rows.ToDictionary(r => r.Row.JurisdictionId, r => Canvasses.CurrentFor(active, r.Path)?.Id);
         var stale = rows
-            .Where(r => r.Row!.ComputedAt != r.Row!.Changes || r.Row!.ComputedFor != today || r.Row!.CanvassId != canvassOf[r.Row!.JurisdictionId])
+            .Where(r => r.Row.ComputedAt != r.Row.Changes || r.Row.ComputedFor != today || r.Row.CanvassId != canvassOf[r.Row.JurisdictionId])
             .ToList();
         Dictionary<Guid, Tally> counted = [];
         if (stale.Count > 0)
         {
-            var ids = stale.Select(r => r.Row!.JurisdictionId).ToList();
+            var ids = stale.Select(r => r.Row.JurisdictionId).ToList();
             // Most of the subtree changed (a new day, an import): count it whole through the path, which is cheaper
             // than looking up hundreds of nodes one by one.
             var whole = stale.Count > WholeSubtreeFrom && stale.Count * 2 > rows.Count;
@@ -42,22 +44,22 @@ public static class NodeTallies
                 ? await CoverageRollup.ByNodeAsync(db, CoverageRollup.NodesUnder(db, prefix), ids, today, canvassOf, ct)
                 : await CoverageRollup.ByNodeAsync(db, CoverageRollup.NodesIn(db, ids), ids, today,
                     ids.ToDictionary(id => id, id => canvassOf[id]), ct);
-            await StoreAsync(db, stale.Select(r => (r.Row!.JurisdictionId, r.Row!.Changes)), counted, today, canvassOf, ct);
+            await StoreAsync(db, stale.Select(r => (r.Row.JurisdictionId, r.Row.Changes)), counted, today, canvassOf, ct);
         }
 
-        return rows.Select(r => new NodeTally(r.Row!.JurisdictionId, r.Path,
-                counted.TryGetValue(r.Row!.JurisdictionId, out var fresh) ? fresh : FromRow(r.Row)))
+        return rows.Select(r => new NodeTally(r.Row.JurisdictionId, r.Path,
+                counted.TryGetValue(r.Row.JurisdictionId, out var fresh) ? fresh : FromRow(r.Row)))
             .ToList();
     }
 
-    private sealed record Read(Guid Id, string Path, NodeCoverage? Row);
+    private sealed record Read(string Path, NodeCoverage? Row);
 
     private static Task<List<Read>> ReadRowsAsync(AppDbContext db, string prefix, CancellationToken ct) => (
             from j in db.Jurisdictions.AsNoTracking()
             where j.Path.StartsWith(prefix)
             join n in db.NodeCoverages.AsNoTracking() on j.Id equals n.JurisdictionId into rows
             from n in rows.DefaultIfEmpty()
-            select new Read(j.Id, j.Path, n))
+            select new Read(j.Path, n))
         .ToListAsync(ct);
 
     /// <summary>A row for every node under the prefix, as never counted where there was none (new nodes, old databases).</summary>
