@@ -101,8 +101,11 @@ public static class ImportFiles
         return stream.ToArray();
     }
 
-    /// <summary>A minimal xlsx made by hand: inline strings, and cells given as "=..." written as formulas with a cached value.</summary>
-    public static byte[] RawXlsx(IReadOnlyList<IReadOnlyList<string>> rows)
+    /// <summary>
+    /// A minimal xlsx made by hand: inline strings, cells given as "=..." written as formulas with a cached value, and
+    /// merged ranges such as "B3:B5" (with merges, empty cells stay out of the XML, as Excel writes them).
+    /// </summary>
+    public static byte[] RawXlsx(IReadOnlyList<IReadOnlyList<string>> rows, params string[] merges)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -128,6 +131,11 @@ public static class ImportFiles
                 {
                     var reference = ImportTemplate.ColumnLetters(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
                     var value = rows[r][c];
+                    if (merges.Length > 0 && value.Length == 0)
+                    {
+                        continue;
+                    }
+
                     sheet.Append(value.StartsWith('=')
                         ? $"""<c r="{reference}" t="str"><f>{SecurityElement.Escape(value[1..])}</f><v>42</v></c>"""
                         : $"""<c r="{reference}" t="inlineStr"><is><t>{SecurityElement.Escape(value)}</t></is></c>""");
@@ -136,7 +144,14 @@ public static class ImportFiles
                 sheet.Append("</row>");
             }
 
-            Part("xl/worksheets/sheet1.xml", sheet.Append("</sheetData></worksheet>").ToString());
+            sheet.Append("</sheetData>");
+            if (merges.Length > 0)
+            {
+                sheet.Append(CultureInfo.InvariantCulture, $"<mergeCells count=\"{merges.Length}\">");
+                sheet.Append(string.Concat(merges.Select(m => $"<mergeCell ref=\"{m}\"/>"))).Append("</mergeCells>");
+            }
+
+            Part("xl/worksheets/sheet1.xml", sheet.Append("</worksheet>").ToString());
         }
 
         return buffer.ToArray();

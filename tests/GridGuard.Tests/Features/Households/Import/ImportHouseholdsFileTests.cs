@@ -45,6 +45,28 @@ public sealed class ImportHouseholdsFileTests(AppFactory app)
         Assert.Empty(await app.WithDbAsync(db => db.Persons.Where(p => p.IdNumber == formula).ToListAsync()));
     }
 
+    [Fact]
+    public async Task ImportHouseholds_XlsxWithMergedHouseholdCells_ImportsEveryMemberIntoOneHousehold()
+    {
+        var (tree, client) = await VillageOfficerAsync();
+        string head = ImportFiles.NewId(), spouse = ImportFiles.NewId(Sex.Female), child = ImportFiles.NewId(minAge: 5, maxAge: 15);
+        var table = ImportFiles.Table(
+        [
+            new(tree.Grid1.Code, "7", "合并小组7号", "户主", "合并甲", head),
+            new("", "", "", "配偶", "合并乙", spouse),
+            new("", "", "", "子女", "合并丙", child),
+        ]);
+
+        var report = await ImportFiles.ImportAsync(client, ImportFiles.RawXlsx(table, "A3:A5", "B3:B5", "C3:C5"), "merged.xlsx");
+
+        Assert.Empty(report.Errors);
+        Assert.Equal([new RowRange(3, 5)], report.ImportedRows);
+        var households = await app.WithDbAsync(db => db.Persons.Where(p => p.IdNumber == head || p.IdNumber == spouse || p.IdNumber == child)
+            .Select(p => p.HouseholdId).Distinct().ToListAsync());
+        var household = Assert.Single(households);
+        Assert.Equal("合并小组7号", await app.WithDbAsync(db => db.Households.Where(h => h.Id == household).Select(h => h.Address).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("=1+1")]
     [InlineData("+8613812345678")]
