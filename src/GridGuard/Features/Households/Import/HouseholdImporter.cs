@@ -63,9 +63,14 @@ public sealed partial class HouseholdImporter(
                 await ImportChunkAsync(chunk, file, tally, today, now, time, session, ct);
                 var estimate = input.EstimateRows?.Invoke(tally.Rows);
                 progress?.Report(tally.Progress with { EstimatedRows = estimate });
-                if (!session.Large && estimate >= options.Value.LargeFromRows && estimate >= (registry ??= await db.Persons.CountAsync(ct)) / 2)
+                if (!session.Large && estimate >= options.Value.LargeFromRows)
                 {
-                    await session.GoLargeAsync(ct);
+                    // The persons the registry held before this upload (the count sees the upload's own rows).
+                    registry ??= await db.Persons.CountAsync(ct) - tally.PersonsCreated;
+                    if (estimate >= registry / 2)
+                    {
+                        await session.GoLargeAsync(registry.Value < options.Value.InitialLoadBelowPersons, ct);
+                    }
                 }
 
                 if (session.Large && System.Numerics.BitOperations.IsPow2(time.Chunks))
@@ -218,7 +223,7 @@ public sealed partial class HouseholdImporter(
         var households = plan.Households.Where(h => !h.IsBad && h.Rows.Any(r => r.IsGood)).ToList();
         await MatchHouseholdsAsync(households, ct);
         var targets = households.SelectMany(h => h.Rows.Where(r => r.IsGood).Select(r => new Target(r, h))).ToList();
-        await MatchPersonsAsync(targets, ct);
+        await MatchPersonsAsync(targets, session, ct);
         targets.RemoveAll(t => !t.Row.IsGood);
         var inUse = targets.Select(t => t.Household).Distinct().ToList();
         time.Match += phase.Elapsed;
@@ -325,23 +330,9 @@ public sealed partial class HouseholdImporter(
     }
 
     /// <summary>Matches rows to registry persons: by identity number, else by (existing household, name) without a number.</summary>
-    private async Task MatchPersonsAsync(List<Target> targets, CancellationToken ct)
+    private async Task MatchPersonsAsync(List<Target> targets, ImportWriteSession session, CancellationToken ct)
     {
-        var byNumber = new Dictionary<(IdType, string), Guid>();
-        foreach (var type in targets.Where(t => t.Row.IdNumber is not null).GroupBy(t => t.Row.IdType))
-        {
-            // One parameter for the whole list (a JSON array on SQLite, an array on PostgreSQL), on the unique index.
-            var numbers = type.Select(t => t.Row.IdNumber!).Distinct().ToArray();
-            var found = await db.Persons.AsNoTracking()
-                .Where(p => p.IdType == type.Key && EF.Parameter(numbers).Contains(p.IdNumber!))
-                .Select(p => new { p.Id, p.IdType, p.IdNumber })
-                .ToListAsync(ct);
-            foreach (var p in found)
-            {
-                byNumber[(p.IdType, p.IdNumber!)] = p.Id;
-            }
-        }
-
+        var byNumber = session.KnownNumbers ?? await NumbersAsync(targets, ct);
         var byName = new Dictionary<(Guid, string), Guid>();
         var existing = targets.Where(t => t.Household.Exists).Select(t => t.Household.Id).Distinct().ToArray();
         if (existing.Length > 0)
@@ -371,6 +362,27 @@ public sealed partial class HouseholdImporter(
 
             t.PersonId = id;
         }
+    }
+
+    /// <summary>The registry persons with the targets' identity numbers, by number.</summary>
+    private async Task<Dictionary<(IdType, string), Guid>> NumbersAsync(List<Target> targets, CancellationToken ct)
+    {
+        var byNumber = new Dictionary<(IdType, string), Guid>();
+        foreach (var type in targets.Where(t => t.Row.IdNumber is not null).GroupBy(t => t.Row.IdType))
+        {
+            // One parameter for the whole list (a JSON array on SQLite, an array on PostgreSQL), on the unique index.
+            var numbers = type.Select(t => t.Row.IdNumber!).Distinct().ToArray();
+            var found = await db.Persons.AsNoTracking()
+                .Where(p => p.IdType == type.Key && EF.Parameter(numbers).Contains(p.IdNumber!))
+                .Select(p => new { p.Id, p.IdType, p.IdNumber })
+                .ToListAsync(ct);
+            foreach (var p in found)
+            {
+                byNumber[(p.IdType, p.IdNumber!)] = p.Id;
+            }
+        }
+
+        return byNumber;
     }
 
     /// <summary>The deepest node above all <paramref name="paths"/> (where an upload's summary audit line is filed).</summary>

@@ -24,6 +24,13 @@ public sealed class ImportOptions
     /// </summary>
     public int LargeFromRows { get; set; } = 100_000;
 
+    /// <summary>
+    /// PostgreSQL takes the large write path only into a registry holding fewer persons than this before the upload
+    /// (Import:InitialLoadBelowPersons, default 10,000): its dropped indexes make readers of the registry tables wait
+    /// for the upload's commit, acceptable for a county's first load, not for a registry in use (ADR 7).
+    /// </summary>
+    public int InitialLoadBelowPersons { get; set; } = 10_000;
+
     /// <summary>The request body allowed around the file: multipart boundaries, the antiforgery field, the file name.</summary>
     public long MaxRequestBytes => MaxUploadBytes + (1024 * 1024);
 

@@ -13,10 +13,11 @@ namespace GridGuard.Features.Households.Import;
 /// <item>SQLite: a 256 MiB page cache for the upload's connection while it writes (restored after): the person indexes
 /// on identity number, name and phone take rows in random order, and with the default 2 MiB cache each insert reads
 /// their pages again.</item>
-/// <item>SQLite, large uploads (<see cref="GoLargeAsync"/>): the secondary indexes whose keys arrive in random order
+/// <item>Large uploads (<see cref="GoLargeAsync"/>): the secondary indexes whose keys arrive in random order
 /// (persons by identity number, name, phone and the coverage index; households by address) are dropped and rebuilt
-/// from their own SQL before commit, as the division import does. Other connections never see it (it is all in
-/// the transaction); the indexes the import itself reads by (the unique identity number, node, household) stay.</item>
+/// from their own SQL before commit, as the division import does; the indexes the import itself reads by (the unique
+/// identity number, node, household) stay. SQLite: other connections never see it (it is all in the transaction).
+/// PostgreSQL: only for a county's first load, since readers of those tables wait until the upload commits.</item>
 /// <item>New households and persons with the heads of the households (<see cref="InsertNewAsync"/>): PostgreSQL
 /// through staging tables and one statement, SQLite in two bulk inserts and one prepared update.</item>
 /// </list>
@@ -30,10 +31,18 @@ internal sealed class ImportWriteSession
     private readonly List<string> rebuild = [];
     private long? previousCache;
     private bool staged;
+    private bool registryKeysDropped;
 
     private ImportWriteSession(AppDbContext db) => this.db = db;
 
     public bool Large { get; private set; }
+
+    /// <summary>
+    /// On a PostgreSQL first load, the identity numbers the registry held when the unique index was dropped (then the
+    /// only persons a row can match: the file itself never repeats a number, <see cref="ImportFileState"/>, and the
+    /// dropped index's lock keeps other uploads out until commit). Null otherwise: match with a query.
+    /// </summary>
+    public IReadOnlyDictionary<(IdType, string), Guid>? KnownNumbers { get; private set; }
 
     public static async Task<ImportWriteSession> BeginAsync(AppDbContext db, CancellationToken ct)
     {
@@ -41,17 +50,19 @@ internal sealed class ImportWriteSession
         if (session.Sqlite is { } connection)
         {
             session.previousCache = Convert.ToInt64(await session.ScalarAsync(connection, "PRAGMA cache_size", ct), CultureInfo.InvariantCulture);
-            await session.ExecuteAsync(connection, $"PRAGMA cache_size = -{SqliteCacheKiB}", ct);
+            await session.ExecuteAsync($"PRAGMA cache_size = -{SqliteCacheKiB}", ct);
         }
 
         return session;
     }
 
     /// <summary>
-    /// Switches to the large-upload write path. SQLite: drops the random-order indexes until <see cref="EndAsync"/>.
-    /// PostgreSQL: nothing yet (dropping its indexes and foreign keys would lock the registry tables for readers).
+    /// Switches to the large-upload write path: drops the random-order indexes until <see cref="EndAsync"/>. SQLite:
+    /// always (other connections never see it). PostgreSQL: only for a county's first load
+    /// (<paramref name="initialLoad"/>), because dropping an index locks its table against readers until commit; if a
+    /// reader holds a table for more than 5 s, the indexes stay and the upload goes on without them dropped.
     /// </summary>
-    public async Task GoLargeAsync(CancellationToken ct)
+    public async Task GoLargeAsync(bool initialLoad, CancellationToken ct)
     {
         if (Large)
         {
@@ -59,18 +70,59 @@ internal sealed class ImportWriteSession
         }
 
         Large = true;
-        if (Sqlite is not { } connection)
+        if (Sqlite is not null)
         {
-            return;
+            await DropIndexesAsync(initialLoad: false, ct);
+        }
+        else if (initialLoad)
+        {
+            const string savepoint = "import_large";
+            var transaction = db.Database.CurrentTransaction!;
+            await transaction.CreateSavepointAsync(savepoint, ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '5s'", ct);
+                await DropIndexesAsync(initialLoad: true, ct);
+                await DropRegistryForeignKeysAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", ct);
+                await transaction.ReleaseSavepointAsync(savepoint, ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                await transaction.RollbackToSavepointAsync(savepoint, ct);
+                rebuild.Clear();
+                KnownNumbers = null;
+                registryKeysDropped = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops <see cref="RandomOrderIndexes"/>, remembering each one's own SQL to rebuild it. On a first load the
+    /// registry's identity numbers are read into <see cref="KnownNumbers"/> first.
+    /// </summary>
+    private async Task DropIndexesAsync(bool initialLoad, CancellationToken ct)
+    {
+        if (initialLoad)
+        {
+            KnownNumbers = await db.Persons.AsNoTracking().Where(p => p.IdNumber != null)
+                .Select(p => new { p.IdType, p.IdNumber, p.Id })
+                .ToDictionaryAsync(p => (p.IdType, p.IdNumber!), p => p.Id, ct);
         }
 
-        var names = RandomOrderIndexes().ToList();
+        var names = RandomOrderIndexes(initialLoad).ToList();
+        var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
-        command.Transaction = Transaction;
-        command.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", names.Select((_, i) => "$n" + i))})";
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var parameters = names.Select((_, i) => "@n" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = Sqlite is not null
+            ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", parameters)})"
+            : $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ({string.Join(", ", parameters)})";
         for (var i = 0; i < names.Count; i++)
         {
-            command.Parameters.AddWithValue("$n" + i, names[i]);
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (parameters[i], names[i]);
+            command.Parameters.Add(parameter);
         }
 
         var found = new List<(string Name, string Sql)>();
@@ -84,9 +136,44 @@ internal sealed class ImportWriteSession
 
         foreach (var (name, sql) in found)
         {
-            await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", ct);
+            await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
             rebuild.Add(sql);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL first load: drops the foreign keys between the registry's own tables (persons ⇄ households, stays and
+    /// groups → persons, stays → households) and adds them again before commit, which checks every row in one join.
+    /// Checked row by row, each new stay locked its person and household (a written row lock, twice per stay): a third
+    /// of the load's time. Keys to other tables (the tree, users) stay, so those tables are never locked.
+    /// </summary>
+    private async Task DropRegistryForeignKeysAsync(CancellationToken ct)
+    {
+        var found = new List<(string Table, string Name, string Definition)>();
+        await using (var command = db.Database.GetDbConnection().CreateCommand())
+        {
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText = """
+                SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+                WHERE c.contype = 'f'
+                  AND c.conrelid IN ('"Persons"'::regclass, '"Households"'::regclass, '"HouseholdMemberships"'::regclass, '"PersonVulnerableGroups"'::regclass)
+                  AND c.confrelid IN ('"Persons"'::regclass, '"Households"'::regclass)
+                ORDER BY c.conname
+                """;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                found.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        foreach (var (table, name, definition) in found)
+        {
+            await ExecuteAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", ct);
+            rebuild.Add($"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition}");
+        }
+
+        registryKeysDropped = found.Count > 0;
     }
 
     /// <summary>
@@ -106,20 +193,20 @@ internal sealed class ImportWriteSession
     /// <summary>Rebuilds what <see cref="GoLargeAsync"/> dropped and restores the page cache. Call before commit.</summary>
     public async Task EndAsync(CancellationToken ct)
     {
-        if (Sqlite is not { } connection)
+        if (rebuild.Count > 0 && Sqlite is null)
         {
-            return;
+            await ExecuteAsync("SET LOCAL maintenance_work_mem = '256MB'", ct); // sorts the keys of each index in memory
         }
 
         foreach (var sql in rebuild)
         {
-            await ExecuteAsync(connection, sql, ct);
+            await ExecuteAsync(sql, ct);
         }
 
         rebuild.Clear();
         if (previousCache is { } cache)
         {
-            await ExecuteAsync(connection, "PRAGMA cache_size = " + cache.ToString(CultureInfo.InvariantCulture), ct);
+            await ExecuteAsync("PRAGMA cache_size = " + cache.ToString(CultureInfo.InvariantCulture), ct);
         }
     }
 
@@ -150,9 +237,11 @@ internal sealed class ImportWriteSession
             return;
         }
 
-        if (households.Count == 0 || persons.Count == 0)
+        if (households.Count == 0 || persons.Count == 0 || registryKeysDropped)
         {
-            await BulkCopy.InsertAsync(db, households, ct); // without persons, no household here has a new head
+            // Without persons no household here has a new head; without the registry's foreign keys (a first load) the
+            // households can go in with their heads before the persons.
+            await BulkCopy.InsertAsync(db, households, ct);
             await BulkCopy.InsertAsync(db, persons, ct);
             return;
         }
@@ -199,12 +288,20 @@ internal sealed class ImportWriteSession
 
     private SqliteTransaction? Transaction => (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
 
-    /// <summary>The names of the indexes whose keys a bulk load brings in random order, from the EF model.</summary>
-    private IEnumerable<string> RandomOrderIndexes()
+    /// <summary>
+    /// The names of the indexes whose keys a bulk load brings in random order, from the EF model; on a first load also
+    /// the unique identity number (the upload then matches numbers in memory, <see cref="KnownNumbers"/>).
+    /// </summary>
+    private IEnumerable<string> RandomOrderIndexes(bool initialLoad)
     {
-        string[][] persons = [[nameof(Person.IdNumber)], [nameof(Person.Name)], [nameof(Person.Phone)],
+        List<string[]> persons = [[nameof(Person.IdNumber)], [nameof(Person.Name), nameof(Person.Id)], [nameof(Person.Phone)],
             [nameof(Person.JurisdictionId), nameof(Person.Status), nameof(Person.BirthDate), nameof(Person.HouseholdId)]];
-        string[][] households = [[nameof(Household.Address)], [nameof(Household.JurisdictionId), nameof(Household.StewardId), nameof(Household.Address)]];
+        if (initialLoad)
+        {
+            persons.Add([nameof(Person.IdType), nameof(Person.IdNumber)]);
+        }
+
+        List<string[]> households = [[nameof(Household.Address)], [nameof(Household.JurisdictionId), nameof(Household.StewardId), nameof(Household.Address)]];
         foreach (var (type, wanted) in new[] { (typeof(Person), persons), (typeof(Household), households) })
         {
             foreach (var index in db.Model.FindEntityType(type)!.GetIndexes())
@@ -226,10 +323,10 @@ internal sealed class ImportWriteSession
         return await command.ExecuteScalarAsync(ct);
     }
 
-    private async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = Transaction;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(ct);
     }

@@ -182,26 +182,44 @@ public sealed class ImportHouseholdsChunkTests(AppFactory app)
     }
 
     [Fact]
-    public async Task ImportHouseholds_LargeUpload_LeavesTheIndexesAsMigrated()
+    public async Task ImportHouseholds_LargeUploadIntoANewRegistry_MatchesWhatWasThereAndLeavesIndexesAndKeysAsMigrated()
     {
-        // A database of its own: the large path is taken only when the upload is at least half the registry.
+        // A database of its own: the large path is taken only when the upload is at least half the registry, and on
+        // PostgreSQL dropping indexes and keys only into a registry of fewer than Import:InitialLoadBelowPersons.
         using var fresh = new AppFactory();
-        var before = await IndexesAsync(fresh);
+        var (indexes, keys) = (await IndexesAsync(fresh), await ForeignKeysAsync(fresh));
         var tree = await TestTree.CreateAsync(fresh);
         var user = await TestUsers.CreateAsync(fresh, (Role.VillageOfficer, tree.Village1.Id));
+        var known = ImportFiles.NewId();
+        await ImportFiles.ImportAsync(await ClientAsync(fresh, user),
+            ImportFiles.Csv([new(tree.Grid1.Code, "k", "老寨小组1号", "户主", "早登记", known)]), "small.csv");
         var log = new LogCapture();
         using var large = fresh.WithWebHostBuilder(b => b.UseSetting("Import:ChunkRows", "2").UseSetting("Import:LargeFromRows", "1")
             .ConfigureServices(s => s.AddSingleton<ILoggerProvider>(log)));
-        var ids = Enumerable.Range(0, 6).Select(_ => ImportFiles.NewId()).ToArray();
-        var lines = ids.Select((id, i) => new PersonLine(tree.Grid1.Code, $"{i / 2}", $"大寨小组7{i / 2}号", i % 2 == 0 ? "户主" : "子女", "某", id));
+        var ids = Enumerable.Range(0, 6).Select(_ => ImportFiles.NewId()).Append(known).ToArray();
+        var lines = ids.Select((id, i) => new PersonLine(tree.Grid1.Code, $"{i / 2}", $"大寨小组7{i / 2}号", i % 2 == 0 ? "户主" : "子女",
+            id == known ? "早登记" : "某", id));
 
         var report = await ImportFiles.ImportAsync(await ClientAsync(large, user), ImportFiles.Csv(lines), "large.csv");
 
-        Assert.Equal((6, 3), (report.PersonsCreated, report.HouseholdsCreated));
+        // The known person sits in the last chunk, after the large path began: matched, moved, not duplicated.
+        Assert.Equal((6, 1, 4), (report.PersonsCreated, report.PersonsUpdated, report.HouseholdsCreated));
         Assert.Contains(log.Messages, m => m.Contains("(large write path: True)", StringComparison.Ordinal));
-        Assert.Equal(before, await IndexesAsync(fresh));
+        Assert.Equal(indexes, await IndexesAsync(fresh));
+        Assert.Equal(keys, await ForeignKeysAsync(fresh));
+        Assert.Equal(1, await fresh.WithDbAsync(db => db.Persons.CountAsync(p => p.IdNumber == known && p.JurisdictionId == tree.Grid1.Id)));
         Assert.Equal(6, await fresh.WithDbAsync(db => db.Persons.CountAsync(p => p.Name == "某" && ids.Contains(p.IdNumber!))));
+        Assert.Equal(4, await fresh.WithDbAsync(db => db.Households.CountAsync(h => h.JurisdictionId == tree.Grid1.Id && h.HeadId != null))); // the old household lost its head
     }
+
+    /// <summary>PostgreSQL: the foreign keys of the registry tables with their definitions (SQLite never drops them).</summary>
+    private static Task<List<string>> ForeignKeysAsync(AppFactory factory) => factory.Database.IsPostgres
+        ? factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>(
+            """
+            SELECT conname || ' ' || pg_get_constraintdef(oid) AS "Value" FROM pg_constraint
+            WHERE contype = 'f' AND conrelid IN ('"Persons"'::regclass, '"Households"'::regclass, '"HouseholdMemberships"'::regclass, '"PersonVulnerableGroups"'::regclass)
+            """).OrderBy(s => s).ToListAsync())
+        : Task.FromResult(new List<string>());
 
     private static Task<List<string>> IndexesAsync(AppFactory factory) => factory.WithDbAsync(db =>
         (factory.Database.IsPostgres
