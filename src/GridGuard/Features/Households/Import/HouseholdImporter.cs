@@ -53,9 +53,10 @@ public sealed partial class HouseholdImporter(
         var file = new ImportFileState();
         var tally = new ImportTally();
         var time = new PhaseTimes();
+        ImportWriteSession? committed = null;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var session = await ImportWriteSession.BeginAsync(db, ct);
+            await using var session = await ImportWriteSession.BeginAsync(db, ct);
             int? registry = null;
             await foreach (var chunk in ReadAhead(Chunks(input.Rows, Math.Max(1, options.Value.ChunkRows)), ct))
             {
@@ -100,7 +101,10 @@ public sealed partial class HouseholdImporter(
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             time.Commit += commit.Elapsed;
+            committed = session;
         }
+
+        committed.CheckpointLater(log);
 
         try
         {

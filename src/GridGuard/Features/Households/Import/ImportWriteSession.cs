@@ -22,7 +22,7 @@ namespace GridGuard.Features.Households.Import;
 /// through staging tables and one statement, SQLite in two bulk inserts and one prepared update.</item>
 /// </list>
 /// </summary>
-internal sealed class ImportWriteSession
+internal sealed class ImportWriteSession : IAsyncDisposable
 {
     /// <summary>SQLite page cache while importing, in KiB.</summary>
     public const long SqliteCacheKiB = 256 * 1024;
@@ -30,6 +30,7 @@ internal sealed class ImportWriteSession
     private readonly AppDbContext db;
     private readonly List<string> rebuild = [];
     private long? previousCache;
+    private long? previousAutocheckpoint;
     private bool staged;
     private bool registryKeysDropped;
 
@@ -70,8 +71,12 @@ internal sealed class ImportWriteSession
         }
 
         Large = true;
-        if (Sqlite is not null)
+        if (Sqlite is { } connection)
         {
+            // The commit would copy the whole upload from the WAL into the database before answering; that is left to
+            // CheckpointLater, after the answer (the data is durable once committed to the WAL).
+            previousAutocheckpoint = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA wal_autocheckpoint", ct), CultureInfo.InvariantCulture);
+            await ExecuteAsync("PRAGMA wal_autocheckpoint = 0", ct);
             await DropIndexesAsync(initialLoad: false, ct);
         }
         else if (initialLoad)
@@ -208,6 +213,58 @@ internal sealed class ImportWriteSession
         {
             await ExecuteAsync("PRAGMA cache_size = " + cache.ToString(CultureInfo.InvariantCulture), ct);
         }
+    }
+
+    /// <summary>
+    /// SQLite: gives the upload's connection back its automatic checkpoints (before it returns to the pool, whether
+    /// the upload committed or not).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (previousAutocheckpoint is not { } pages || Sqlite is not { } connection)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = Transaction is { Connection: not null } open ? open : null; // committed: none
+            command.CommandText = "PRAGMA wal_autocheckpoint = " + pages.ToString(CultureInfo.InvariantCulture);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            // A broken connection is not reused by the pool.
+        }
+    }
+
+    /// <summary>
+    /// SQLite, after a large upload committed: copies the WAL into the database on a connection of its own, after the
+    /// answer (passive: it never blocks readers or writers; their own automatic checkpoints skip while it runs).
+    /// </summary>
+    public void CheckpointLater(ILogger log)
+    {
+        if (previousAutocheckpoint is null || db.Database.GetConnectionString() is not { } connectionString)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                using var connection = new SqliteConnection(connectionString);
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException e)
+            {
+                log.LogWarning(e, "Checkpoint after a household import failed; SQLite's next automatic checkpoint does it");
+            }
+        });
     }
 
     /// <summary>

@@ -210,6 +210,22 @@ public sealed class ImportHouseholdsChunkTests(AppFactory app)
         Assert.Equal(1, await fresh.WithDbAsync(db => db.Persons.CountAsync(p => p.IdNumber == known && p.JurisdictionId == tree.Grid1.Id)));
         Assert.Equal(6, await fresh.WithDbAsync(db => db.Persons.CountAsync(p => p.Name == "某" && ids.Contains(p.IdNumber!))));
         Assert.Equal(4, await fresh.WithDbAsync(db => db.Households.CountAsync(h => h.JurisdictionId == tree.Grid1.Id && h.HeadId != null))); // the old household lost its head
+        if (!fresh.Database.IsPostgres)
+        {
+            // The upload's connection, back in the pool (the next one handed out), checkpoints automatically again.
+            Assert.Equal(1000, await WalAutocheckpointAsync(large));
+        }
+    }
+
+    private static async Task<long> WalAutocheckpointAsync(WebApplicationFactory<Program> factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>PostgreSQL: the foreign keys of the registry tables with their definitions (SQLite never drops them).</summary>
