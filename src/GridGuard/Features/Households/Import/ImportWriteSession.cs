@@ -39,9 +39,10 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     public bool Large { get; private set; }
 
     /// <summary>
-    /// On a PostgreSQL first load, the identity numbers the registry held when the unique index was dropped (then the
-    /// only persons a row can match: the file itself never repeats a number, <see cref="ImportFileState"/>, and the
-    /// dropped index's lock keeps other uploads out until commit). Null otherwise: match with a query.
+    /// On a first load (large path), the identity numbers the registry held when the large path began: then the only
+    /// persons a row can match, since the file itself never repeats a number (<see cref="ImportFileState"/>) and no
+    /// other upload can add one until commit (PostgreSQL: the dropped index's lock; SQLite: the write lock). Null
+    /// otherwise: match with a query per chunk.
     /// </summary>
     public IReadOnlyDictionary<(IdType, string), Guid>? KnownNumbers { get; private set; }
 
@@ -78,6 +79,10 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             previousAutocheckpoint = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA wal_autocheckpoint", ct), CultureInfo.InvariantCulture);
             await ExecuteAsync("PRAGMA wal_autocheckpoint = 0", ct);
             await DropIndexesAsync(initialLoad: false, ct);
+            if (initialLoad)
+            {
+                await ReadKnownNumbersAsync(ct); // the upload holds SQLite's write lock: nobody else adds a number
+            }
         }
         else if (initialLoad)
         {
@@ -110,9 +115,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     {
         if (initialLoad)
         {
-            KnownNumbers = await db.Persons.AsNoTracking().Where(p => p.IdNumber != null)
-                .Select(p => new { p.IdType, p.IdNumber, p.Id })
-                .ToDictionaryAsync(p => (p.IdType, p.IdNumber!), p => p.Id, ct);
+            await ReadKnownNumbersAsync(ct);
         }
 
         var names = RandomOrderIndexes(initialLoad).ToList();
@@ -145,6 +148,12 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             rebuild.Add(sql);
         }
     }
+
+    /// <summary>The registry's identity numbers (a first load: fewer than Import:InitialLoadBelowPersons persons).</summary>
+    private async Task ReadKnownNumbersAsync(CancellationToken ct) =>
+        KnownNumbers = await db.Persons.AsNoTracking().Where(p => p.IdNumber != null)
+            .Select(p => new { p.IdType, p.IdNumber, p.Id })
+            .ToDictionaryAsync(p => (p.IdType, p.IdNumber!), p => p.Id, ct);
 
     /// <summary>
     /// PostgreSQL first load: drops the foreign keys between the registry's own tables (persons ⇄ households, stays and
