@@ -54,6 +54,10 @@ public sealed partial class HouseholdImporter(
         var tally = new ImportTally();
         var time = new PhaseTimes();
         ImportWriteSession? committed = null;
+
+        // Opened here, not by the transaction (which closes what it opened at commit), so that the session can reset the
+        // connection after the commit (ImportWriteSession.DisposeAsync) before it goes back to the pool.
+        await db.Database.OpenConnectionAsync(ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await using var session = await ImportWriteSession.BeginAsync(db, ct);
@@ -115,6 +119,8 @@ public sealed partial class HouseholdImporter(
             // The import has committed: answering an error now would report saved rows as lost.
             log.LogError(e, "Household import {File}: coverage counts could not be marked changed", fileName);
         }
+
+        await db.Database.CloseConnectionAsync();
 
         log.LogInformation(
             "Household import {File}: {Rows} rows in {Chunks} chunks (large write path: {Large}), {Seconds:0.00} s; read and parse {Read:0} ms, "

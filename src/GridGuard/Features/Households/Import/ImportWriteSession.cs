@@ -109,15 +109,11 @@ internal sealed class ImportWriteSession : IAsyncDisposable
 
     /// <summary>
     /// Drops <see cref="RandomOrderIndexes"/>, remembering each one's own SQL to rebuild it. On a first load the
-    /// registry's identity numbers are read into <see cref="KnownNumbers"/> first.
+    /// registry's identity numbers are then read into <see cref="KnownNumbers"/>: after the drop, whose lock lets no
+    /// other transaction add a person until commit, so the read sees every number there will be.
     /// </summary>
     private async Task DropIndexesAsync(bool initialLoad, CancellationToken ct)
     {
-        if (initialLoad)
-        {
-            await ReadKnownNumbersAsync(ct);
-        }
-
         var names = RandomOrderIndexes(initialLoad).ToList();
         var connection = db.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
@@ -146,6 +142,11 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         {
             await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
             rebuild.Add(sql);
+        }
+
+        if (initialLoad)
+        {
+            await ReadKnownNumbersAsync(ct);
         }
     }
 

@@ -6,6 +6,7 @@ using GridGuard.Platform.Data;
 using GridGuard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -215,6 +216,37 @@ public sealed class ImportHouseholdsChunkTests(AppFactory app)
             // The upload's connection, back in the pool (the next one handed out), checkpoints automatically again.
             Assert.Equal(1000, await WalAutocheckpointAsync(large));
         }
+    }
+
+    [Fact]
+    public async Task ImportHouseholds_FirstLoadWhileAReaderHoldsTheRegistry_ImportsWithoutWaitingForTheReader()
+    {
+        // PostgreSQL: the reader's lock makes dropping the indexes time out (5 s); the upload goes on with them kept.
+        using var fresh = new AppFactory();
+        var (indexes, keys) = (await IndexesAsync(fresh), await ForeignKeysAsync(fresh));
+        var tree = await TestTree.CreateAsync(fresh);
+        var user = await TestUsers.CreateAsync(fresh, (Role.VillageOfficer, tree.Village1.Id));
+        using var large = fresh.WithWebHostBuilder(b => b.UseSetting("Import:ChunkRows", "2").UseSetting("Import:LargeFromRows", "1"));
+        var ids = Enumerable.Range(0, 6).Select(_ => ImportFiles.NewId()).ToArray();
+        var lines = ids.Select((id, i) => new PersonLine(tree.Grid1.Code, $"{i / 2}", $"大寨小组8{i / 2}号", i % 2 == 0 ? "户主" : "子女", "某", id));
+        await using var scope = fresh.Services.CreateAsyncScope();
+        var reader = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var connection = reader.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var readTransaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true) // a reader's snapshot, not IMMEDIATE (the default: a writer's lock)
+            : await connection.BeginTransactionAsync();
+        await reader.Database.UseTransactionAsync(readTransaction);
+        var before = await reader.Persons.CountAsync();
+
+        var report = await ImportFiles.ImportAsync(await ClientAsync(large, user), ImportFiles.Csv(lines), "large.csv");
+
+        Assert.Equal((6, 3), (report.PersonsCreated, report.HouseholdsCreated));
+        Assert.True(await reader.Persons.CountAsync() >= before); // the reader's transaction is still usable
+        await readTransaction.CommitAsync();
+        Assert.Equal(indexes, await IndexesAsync(fresh));
+        Assert.Equal(keys, await ForeignKeysAsync(fresh));
+        Assert.Equal(6, await fresh.WithDbAsync(db => db.Persons.CountAsync(p => ids.Contains(p.IdNumber!))));
     }
 
     private static async Task<long> WalAutocheckpointAsync(WebApplicationFactory<Program> factory)
