@@ -118,6 +118,7 @@ internal static class XlsxRows
 
         reader.MoveToElement();
         var column = reference is null ? next : ColumnIndex(reference);
+        column = column < 0 ? next : column; // a reference without letters: taken as the next cell
         string? value = null;
         var formula = false;
         if (!reader.IsEmptyElement)

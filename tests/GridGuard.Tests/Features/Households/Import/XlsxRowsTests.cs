@@ -82,6 +82,14 @@ public sealed class XlsxRowsTests
     }
 
     [Fact]
+    public void Read_CellReferenceWithoutLetters_IsTakenAsTheNextCell()
+    {
+        var rows = Read("""<row r="1"><c r="A1" t="str"><v>a</v></c><c r="7" t="str"><v>b</v></c></row>""");
+
+        Assert.Equal(["a", "b"], rows[0].Cells.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Read_PrefixedNamespace_IsReadLikeTheDefaultOne()
     {
         var rows = Read("""<x:row r="1"><x:c r="B1" t="str"><x:v>前缀</x:v></x:c></x:row>""", prefix: "x");
