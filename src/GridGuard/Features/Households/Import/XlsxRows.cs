@@ -242,7 +242,7 @@ internal static class XlsxRows
         string? value = null;
         while (reader.MoveToNextAttribute())
         {
-            if (ReferenceEquals(reader.LocalName, localName) || reader.LocalName == localName)
+            if (reader.LocalName == localName) // string equality checks the reference first
             {
                 value = reader.Value;
                 break;
