@@ -49,9 +49,9 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     public static async Task<ImportWriteSession> BeginAsync(AppDbContext db, CancellationToken ct)
     {
         var session = new ImportWriteSession(db);
-        if (session.Sqlite is { } connection)
+        if (session.Sqlite is not null)
         {
-            session.previousCache = Convert.ToInt64(await session.ScalarAsync(connection, "PRAGMA cache_size", ct), CultureInfo.InvariantCulture);
+            session.previousCache = await session.ScalarAsync("PRAGMA cache_size", ct);
             await session.ExecuteAsync($"PRAGMA cache_size = -{SqliteCacheKiB}", ct);
         }
 
@@ -72,11 +72,11 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         }
 
         Large = true;
-        if (Sqlite is { } connection)
+        if (Sqlite is not null)
         {
             // The commit would copy the whole upload from the WAL into the database before answering; that is left to
             // CheckpointLater, after the answer (the data is durable once committed to the WAL).
-            previousAutocheckpoint = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA wal_autocheckpoint", ct), CultureInfo.InvariantCulture);
+            previousAutocheckpoint = await ScalarAsync("PRAGMA wal_autocheckpoint", ct);
             await ExecuteAsync("PRAGMA wal_autocheckpoint = 0", ct);
             await DropIndexesAsync(initialLoad: false, ct);
             if (initialLoad)
@@ -91,10 +91,10 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             await transaction.CreateSavepointAsync(savepoint, ct);
             try
             {
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout = '5s'", ct);
+                await ExecuteAsync("SET LOCAL lock_timeout = '5s'", ct);
                 await DropIndexesAsync(initialLoad: true, ct);
                 await DropRegistryForeignKeysAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", ct);
+                await ExecuteAsync("SET LOCAL lock_timeout TO DEFAULT", ct);
                 await transaction.ReleaseSavepointAsync(savepoint, ct);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
@@ -115,33 +115,14 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     private async Task DropIndexesAsync(bool initialLoad, CancellationToken ct)
     {
         var names = RandomOrderIndexes(initialLoad).ToList();
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var parameters = names.Select((_, i) => "@n" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        command.CommandText = Sqlite is not null
-            ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({string.Join(", ", parameters)})"
-            : $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ({string.Join(", ", parameters)})";
-        for (var i = 0; i < names.Count; i++)
+        var list = string.Join(", ", names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+        var found = await ReadAsync(Sqlite is not null
+            ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({list})"
+            : $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN ({list})", names, ct);
+        foreach (var row in found)
         {
-            var parameter = command.CreateParameter();
-            (parameter.ParameterName, parameter.Value) = (parameters[i], names[i]);
-            command.Parameters.Add(parameter);
-        }
-
-        var found = new List<(string Name, string Sql)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                found.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var (name, sql) in found)
-        {
-            await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
-            rebuild.Add(sql);
+            await ExecuteAsync($"DROP INDEX \"{row[0]}\"", ct);
+            rebuild.Add(row[1]);
         }
 
         if (initialLoad)
@@ -164,25 +145,15 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     /// </summary>
     private async Task DropRegistryForeignKeysAsync(CancellationToken ct)
     {
-        var found = new List<(string Table, string Name, string Definition)>();
-        await using (var command = db.Database.GetDbConnection().CreateCommand())
-        {
-            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            command.CommandText = """
-                SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
-                WHERE c.contype = 'f'
-                  AND c.conrelid IN ('"Persons"'::regclass, '"Households"'::regclass, '"HouseholdMemberships"'::regclass, '"PersonVulnerableGroups"'::regclass)
-                  AND c.confrelid IN ('"Persons"'::regclass, '"Households"'::regclass)
-                ORDER BY c.conname
-                """;
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                found.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
-        foreach (var (table, name, definition) in found)
+        var found = await ReadAsync(
+            """
+            SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+            WHERE c.contype = 'f'
+              AND c.conrelid IN ('"Persons"'::regclass, '"Households"'::regclass, '"HouseholdMemberships"'::regclass, '"PersonVulnerableGroups"'::regclass)
+              AND c.confrelid IN ('"Persons"'::regclass, '"Households"'::regclass)
+            ORDER BY c.conname
+            """, [], ct);
+        foreach (var (table, name, definition) in found.Select(r => (r[0], r[1], r[2])))
         {
             await ExecuteAsync($"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", ct);
             rebuild.Add($"ALTER TABLE {table} ADD CONSTRAINT \"{name}\" {definition}");
@@ -382,19 +353,45 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         }
     }
 
-    private async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    /// <summary>A command on the upload's connection, in its transaction, with the parameters @p0, @p1… bound to <paramref name="values"/>.</summary>
+    private System.Data.Common.DbCommand Command(string sql, IReadOnlyList<string>? values = null)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = Transaction;
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
+        for (var i = 0; i < (values?.Count ?? 0); i++)
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("@p" + i.ToString(CultureInfo.InvariantCulture), values![i]);
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>The rows of a query whose columns are all text.</summary>
+    private async Task<List<string[]>> ReadAsync(string sql, IReadOnlyList<string> values, CancellationToken ct)
+    {
+        await using var command = Command(sql, values);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
+        }
+
+        return rows;
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken ct)
+    {
+        await using var command = Command(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = sql;
+        await using var command = Command(sql);
         await command.ExecuteNonQueryAsync(ct);
     }
 }
