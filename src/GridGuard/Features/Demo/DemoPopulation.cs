@@ -84,6 +84,14 @@ public sealed class DemoPopulation(AppDbContext db, AuditLog audit, TimeProvider
             new { persons = batch.PersonCount, households = batch.HouseholdCount, stewards = batch.StewardCount, visits = batch.VisitCount }, county.Id);
         await db.SaveChangesWithoutAuditAsync(ct);
         await transaction.CommitAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // Statistics for the new rows now, not when autovacuum gets to them: until then the planner takes the tables
+            // as empty and answers a search by phone or ID number with a scan (200 ms instead of 2 ms at 1,000,000).
+            await db.Database.ExecuteSqlRawAsync(
+                """ANALYZE "Persons", "Households", "HouseholdMemberships", "PersonVulnerableGroups", "HouseholdVisits", "VisitMembers" """, ct);
+        }
+
         await Canvassing.Coverage.CoverageChanges.BumpAllAsync(db, ct);
         log.LogInformation("Demo population: {Persons} persons in {Households} households, {Stewards} stewards, {Visits} visits in {Seconds:0.0} s",
             batch.PersonCount, batch.HouseholdCount, batch.StewardCount, batch.VisitCount, time.GetElapsedTime(started).TotalSeconds);

@@ -76,8 +76,9 @@ public static class SearchHouseholds
                 db.Persons.Where(p => p.IdNumber == v && p.HouseholdId != null).Select(p => p.HouseholdId!.Value).Contains(h.Id)),
             SearchKind.Phone => households.Where(h =>
                 db.Persons.Where(p => p.Phone == v && p.HouseholdId != null).Select(p => p.HouseholdId!.Value).Contains(h.Id)),
-            SearchKind.Text => households.Where(h =>
-                (h.Address != null && h.Address.Contains(v)) || (h.Head != null && h.Head.Name.StartsWith(v))),
+            // The heads come from the (Name, Id) index once per query (a hashed set), not by a join for every household.
+            SearchKind.Text => households.Where(h => (h.Address != null && h.Address.Contains(v))
+                || (h.HeadId != null && db.Persons.Where(p => p.Name.StartsWith(v)).Select(p => p.Id).Contains(h.HeadId.Value))),
             _ => households,
         };
 
