@@ -26,8 +26,9 @@ public sealed class RoundMemberConfiguration : IEntityTypeConfiguration<RoundMem
         b.Property(m => m.Outcome).HasMaxLength(16).IsRequired();
         b.Property(m => m.Exemption).HasMaxLength(16);
         b.Property(m => m.ExemptionReason).HasMaxLength(RoundMember.ExemptionReasonMaxLength);
-        // The grid's missing list: members of one node not yet sampled.
-        b.HasIndex(m => new { m.RoundId, m.JurisdictionId, m.FirstSampledAt });
+        // The grid's missing list: members of one node (the unsampled ones are filtered on the rows). FirstSampledAt is not
+        // in the key, so a scan's update of a member touches no index (PostgreSQL: a HOT update, see PostgresAppDbContext).
+        b.HasIndex(m => new { m.RoundId, m.JurisdictionId });
         b.HasIndex(m => new { m.PersonId, m.RoundId });
         b.HasOne<MassTestingRound>().WithMany().HasForeignKey(m => m.RoundId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
@@ -109,6 +110,8 @@ public sealed class SamplingConfiguration : IEntityTypeConfiguration<Sampling>
         b.HasIndex(s => s.ClientId).IsUnique();
         b.HasIndex(s => s.TubeId);
         b.HasIndex(s => new { s.PersonId, s.SampledAt });
+        // The single-tube check asks every scan batch which persons have a positive: a small index of the positives only.
+        b.HasIndex(s => s.PersonId, "IX_Samplings_PersonId_Positive").HasFilter("\"Outcome\" IN ('Positive', 'PooledPositive')");
         b.HasIndex(s => new { s.RoundId, s.PersonId });
         b.HasOne(s => s.Tube).WithMany().HasForeignKey(s => s.TubeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<MassTestingRound>().WithMany().HasForeignKey(s => s.RoundId).OnDelete(DeleteBehavior.Restrict);

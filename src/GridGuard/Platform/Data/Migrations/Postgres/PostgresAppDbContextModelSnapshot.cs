@@ -1051,9 +1051,11 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "RoundId");
 
-                    b.HasIndex("RoundId", "JurisdictionId", "FirstSampledAt");
+                    b.HasIndex("RoundId", "JurisdictionId");
 
                     b.ToTable("RoundMembers", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("GridGuard.Features.MassTesting.RoundTally", b =>
@@ -1148,6 +1150,9 @@ namespace GridGuard.Platform.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "SampledAt");
 
                     b.HasIndex("RoundId", "PersonId");
+
+                    b.HasIndex(new[] { "PersonId" }, "IX_Samplings_PersonId_Positive")
+                        .HasFilter("\"Outcome\" IN ('Positive', 'PooledPositive')");
 
                     b.ToTable("Samplings", (string)null);
                 });

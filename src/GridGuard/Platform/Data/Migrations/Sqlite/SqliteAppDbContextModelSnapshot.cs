@@ -1043,7 +1043,7 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "RoundId");
 
-                    b.HasIndex("RoundId", "JurisdictionId", "FirstSampledAt");
+                    b.HasIndex("RoundId", "JurisdictionId");
 
                     b.ToTable("RoundMembers", (string)null);
                 });
@@ -1140,6 +1140,9 @@ namespace GridGuard.Platform.Data.Migrations.Sqlite
                     b.HasIndex("PersonId", "SampledAt");
 
                     b.HasIndex("RoundId", "PersonId");
+
+                    b.HasIndex(new[] { "PersonId" }, "IX_Samplings_PersonId_Positive")
+                        .HasFilter("\"Outcome\" IN ('Positive', 'PooledPositive')");
 
                     b.ToTable("Samplings", (string)null);
                 });
