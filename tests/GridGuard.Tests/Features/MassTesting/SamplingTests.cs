@@ -65,6 +65,29 @@ public sealed class SamplingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task SamplingBatch_PooledTubeOpenedInTheSameBatch_RefusesThePersonUnderPlanAndAcceptsTheSingleTubes()
+    {
+        var s = await RoundKit.SetupAsync(app);
+        var people = await RoundKit.HouseholdAsync(s.Grid1, s.Tree.Grid1.Id, ("管控丙", []), ("邻居丁", []));
+        await RoundKit.PlanAsync(app, people[0], s.Tree.Grid1.Id);
+        var round = await RoundKit.OpenAsync(s.Township, s.Tree.Township1.Id);
+        var sampler = await RoundKit.SamplerAsync(app, s.Tree.Township1.Id);
+        var pooled = RoundKit.NewBarcode();
+
+        // The pool size comes with the neighbour's scan only; the controlled person's scan names just the barcode.
+        var answer = await RoundKit.BatchAsync(sampler, round.Id, [
+            RoundKit.ScanOf(people[1], pooled, 10),
+            RoundKit.ScanOf(people[0], pooled),
+            RoundKit.ScanOf(people[0], RoundKit.NewBarcode(), 1),
+        ]);
+
+        Assert.Equal((2, 1), (answer.Accepted, answer.Refused));
+        Assert.Equal(ScanStatus.Refused, answer.Results[1].Status);
+        Assert.Contains("必须单人单管", answer.Results[1].Reason);
+        Assert.Equal(ScanStatus.Accepted, answer.Results[2].Status);
+    }
+
+    [Fact]
     public async Task Sampling_SecondTimeInRound_AcceptedWithWarning()
     {
         var s = await RoundKit.SetupAsync(app);

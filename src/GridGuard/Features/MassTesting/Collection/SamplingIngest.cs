@@ -93,7 +93,7 @@ public static class SamplingIngest
         var found = persons.Select(p => p.Id).ToList();
         var members = await db.RoundMembers.AsNoTracking().Where(m => roundIds.Contains(m.RoundId) && EF.Parameter(found).Contains(m.PersonId))
             .ToDictionaryAsync(m => (m.RoundId, m.PersonId), ct);
-        var singleOnly = await SingleTubeCheck.ReasonsAsync(db, found, today, ct);
+        var singleOnly = await SingleTubeCheck.ReasonsAsync(db, MayBePooled(all, tubes, codes, checkedIds, byNumber), today, ct);
         var unregisteredBefore = (await db.Samplings.AsNoTracking()
                 .Where(x => roundIds.Contains(x.RoundId) && x.PersonId == null && numbers.Contains(x.IdNumber!))
                 .GroupBy(x => new { x.RoundId, x.IdNumber })
@@ -258,7 +258,7 @@ public static class SamplingIngest
         // tubes that were open before the batch and the audit lines go through the change tracker.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await BulkCopy.InsertAsync(db, state.NewTubes, ct);
-        db.AuditEntries.AddRange(state.AuditLines);
+        await BulkCopy.InsertAsync(db, state.AuditLines, ct);
         await db.SaveChangesWithoutAuditAsync(ct);
         await BulkCopy.InsertAsync(db, state.NewSamplings, ct);
         foreach (var (roundId, bumps) in state.Bumps)
@@ -273,5 +273,32 @@ public static class SamplingIngest
 
         await tx.CommitAsync(ct);
         return answers;
+    }
+
+    /// <summary>
+    /// The persons whose scan may land in a pooled tube: a pool size above 1 on the scan, or a barcode that is a pooled
+    /// tube already or is opened pooled by another scan of the batch. Only they need the single-tube check (a batch of
+    /// single-tube scans asks nothing).
+    /// </summary>
+    private static List<Guid> MayBePooled(List<Scan> all, Dictionary<string, Tube> tubes, Dictionary<Scan, Guid> codes,
+        Dictionary<Scan, IdCheck> checkedIds, Dictionary<string, PersonInfo> byNumber)
+    {
+        var pooled = tubes.Values.Where(t => t.PoolSize > 1).Select(t => t.Barcode)
+            .Concat(all.Where(s => s.PoolSize > 1 && s.Tube is not null).Select(s => s.Tube!.Trim()))
+            .ToHashSet(StringComparer.Ordinal);
+        var persons = new HashSet<Guid>();
+        foreach (var scan in all.Where(s => s.PoolSize > 1 || (s.Tube is not null && pooled.Contains(s.Tube.Trim()))))
+        {
+            if (codes.TryGetValue(scan, out var id))
+            {
+                persons.Add(id);
+            }
+            else if (checkedIds.TryGetValue(scan, out var check) && check.Valid && byNumber.TryGetValue(check.Normalized!, out var p))
+            {
+                persons.Add(p.Id);
+            }
+        }
+
+        return [.. persons];
     }
 }
