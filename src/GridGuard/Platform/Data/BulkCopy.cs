@@ -47,9 +47,17 @@ public static class BulkCopy
         }
     }
 
+    /// <summary>Below this many rows a multi-row INSERT is cheaper than starting a COPY (the sampling writer's small batches).</summary>
+    private const int CopyFrom = 64;
+
     private static async Task<int> CopyAsync<T>(NpgsqlConnection connection, Table table, IEnumerable<T> rows, CancellationToken ct)
         where T : class
     {
+        if (rows is IReadOnlyCollection<T> { Count: < CopyFrom } few)
+        {
+            return few.Count == 0 ? 0 : await InsertFewAsync(connection, table, few, ct);
+        }
+
         var count = 0;
         await using var writer = await connection.BeginBinaryImportAsync(
             $"COPY {table.Name} ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
@@ -74,6 +82,37 @@ public static class BulkCopy
 
         await writer.CompleteAsync(ct);
         return count;
+    }
+
+    /// <summary>One <c>INSERT … VALUES (…), (…)</c> with a typed parameter per cell; in the connection's transaction.</summary>
+    private static async Task<int> InsertFewAsync<T>(NpgsqlConnection connection, Table table, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await using var command = connection.CreateCommand();
+        var sql = new System.Text.StringBuilder($"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ");
+        var n = 0;
+        foreach (var row in rows)
+        {
+            sql.Append(n == 0 ? "(" : ", (");
+            for (var c = 0; c < table.Columns.Count; c++)
+            {
+                var column = table.Columns[c];
+                var value = column.Read(row);
+                command.Parameters.Add(new NpgsqlParameter
+                {
+                    Value = value is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : value ?? DBNull.Value,
+                    DataTypeName = column.PostgresType,
+                });
+                sql.Append(c == 0 ? "$" : ", $").Append(command.Parameters.Count);
+            }
+
+            sql.Append(')');
+            n++;
+        }
+
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(ct);
+        return n;
     }
 
     /// <summary>

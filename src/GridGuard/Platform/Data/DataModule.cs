@@ -30,6 +30,15 @@ public static class DataModule
                     "Database:Provider is Postgres but ConnectionStrings:GridGuard is empty.");
             }
 
+            // Statements the app repeats (the sampling writer's dozen per batch, the grant look-up) are prepared once per
+            // physical connection after a few uses instead of parsed and planned on every call, unless the operator set it.
+            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            if (npgsql.MaxAutoPrepare == 0)
+            {
+                npgsql.MaxAutoPrepare = 128;
+                connectionString = npgsql.ConnectionString;
+            }
+
             builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(connectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<GrantCache.Invalidator>(),

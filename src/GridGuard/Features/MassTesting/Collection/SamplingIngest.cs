@@ -94,8 +94,10 @@ public static class SamplingIngest
         var members = await db.RoundMembers.AsNoTracking().Where(m => roundIds.Contains(m.RoundId) && EF.Parameter(found).Contains(m.PersonId))
             .ToDictionaryAsync(m => (m.RoundId, m.PersonId), ct);
         var singleOnly = await SingleTubeCheck.ReasonsAsync(db, MayBePooled(all, tubes, codes, checkedIds, byNumber), today, ct);
-        var unregisteredBefore = (await db.Samplings.AsNoTracking()
-                .Where(x => roundIds.Contains(x.RoundId) && x.PersonId == null && numbers.Contains(x.IdNumber!))
+        // Earlier samplings of ID numbers the registry does not know (a registered person's count is on their member row).
+        var unknown = numbers.Where(n => !byNumber.ContainsKey(n)).ToList();
+        var unregisteredBefore = unknown.Count == 0 ? [] : (await db.Samplings.AsNoTracking()
+                .Where(x => roundIds.Contains(x.RoundId) && x.PersonId == null && EF.Parameter(unknown).Contains(x.IdNumber!))
                 .GroupBy(x => new { x.RoundId, x.IdNumber })
                 .Select(g => new { g.Key.RoundId, g.Key.IdNumber, Count = g.Count() })
                 .ToListAsync(ct))
