@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GridGuard.Platform;
 using GridGuard.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace GridGuard.Features.MassTesting.Collection;
 
@@ -169,6 +170,9 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<CountyClock>();
+        // One physical connection for the batch's dozen statements: left to EF, each look-up would take it from the pool
+        // and give it back (PostgreSQL then resets the session every time).
+        await db.Database.OpenConnectionAsync(ct);
         var results = await SamplingIngest.RunAsync(db, clock, jobs.Select(j => j.Job).ToList(), ct);
         for (var i = 0; i < jobs.Count; i++)
         {
