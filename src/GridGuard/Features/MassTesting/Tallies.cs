@@ -34,19 +34,8 @@ public static class Tallies
 
         return ProviderCommand.RunAsync(db, async (pg, tx) =>
         {
-            await using var command = new NpgsqlCommand(
-                """
-                UPDATE "RoundTallies" AS t
-                SET "Sampled" = t."Sampled" + d.sampled, "Exempt" = t."Exempt" + d.exempt, "SampledExempt" = t."SampledExempt" + d.sampled_exempt
-                FROM unnest(@nodes, @sampled, @exempt, @sampledExempt) AS d(node, sampled, exempt, sampled_exempt)
-                WHERE t."RoundId" = @round AND t."JurisdictionId" = d.node
-                """, pg, tx);
-            command.Parameters.AddWithValue("round", roundId);
-            command.Parameters.AddWithValue("nodes", rows.Select(r => r.Key).ToArray());
-            command.Parameters.AddWithValue("sampled", rows.Select(r => r.Value.Sampled).ToArray());
-            command.Parameters.AddWithValue("exempt", rows.Select(r => r.Value.Exempt).ToArray());
-            command.Parameters.AddWithValue("sampledExempt", rows.Select(r => r.Value.SampledExempt).ToArray());
-            await command.ExecuteNonQueryAsync(ct);
+            await using var batch = new NpgsqlBatch(pg, tx) { BatchCommands = { PostgresUpdate(roundId, rows)! } };
+            await batch.ExecuteNonQueryAsync(ct);
         }, async (sqlite, tx) =>
         {
             await using var command = sqlite.CreateCommand();
@@ -70,6 +59,29 @@ public static class Tallies
                 sampledExempt.Value = r.Value.SampledExempt;
             }, ct);
         }, ct);
+    }
+
+    /// <summary>PostgreSQL: the tallies' UPDATE as a command of a caller's <see cref="NpgsqlBatch"/>; null when nothing moves.</summary>
+    public static NpgsqlBatchCommand? PostgresUpdate(Guid roundId, IEnumerable<KeyValuePair<Guid, Delta>> perNode)
+    {
+        var rows = perNode.Where(p => p.Value != default).ToList();
+        return rows.Count == 0 ? null : new NpgsqlBatchCommand(
+            """
+            UPDATE "RoundTallies" AS t
+            SET "Sampled" = t."Sampled" + d.sampled, "Exempt" = t."Exempt" + d.exempt, "SampledExempt" = t."SampledExempt" + d.sampled_exempt
+            FROM unnest($2, $3, $4, $5) AS d(node, sampled, exempt, sampled_exempt)
+            WHERE t."RoundId" = $1 AND t."JurisdictionId" = d.node
+            """)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter { Value = roundId },
+                new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() },
+                new NpgsqlParameter { Value = rows.Select(r => r.Value.Sampled).ToArray() },
+                new NpgsqlParameter { Value = rows.Select(r => r.Value.Exempt).ToArray() },
+                new NpgsqlParameter { Value = rows.Select(r => r.Value.SampledExempt).ToArray() },
+            },
+        };
     }
 
     public static Task ApplyAsync(AppDbContext db, Guid roundId, Guid node, Delta delta, CancellationToken ct) =>

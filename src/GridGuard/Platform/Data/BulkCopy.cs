@@ -88,12 +88,27 @@ public static class BulkCopy
     private static async Task<int> InsertFewAsync<T>(NpgsqlConnection connection, Table table, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {
-        await using var command = connection.CreateCommand();
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { InsertCommand(table, rows) } };
+        await batch.ExecuteNonQueryAsync(ct);
+        return rows.Count;
+    }
+
+    /// <summary>
+    /// PostgreSQL: the rows as one multi-row INSERT to run in a caller's <see cref="NpgsqlBatch"/> (the sampling writer
+    /// sends its small batches' writes in one round trip). For a few rows (fewer than 64); use <see cref="InsertAsync{T}(AppDbContext, IEnumerable{T}, CancellationToken)"/> for more.
+    /// </summary>
+    public static NpgsqlBatchCommand PostgresInsert<T>(AppDbContext db, IReadOnlyCollection<T> rows)
+        where T : class => InsertCommand(Table.For(db.Model, typeof(T)), rows);
+
+    private static NpgsqlBatchCommand InsertCommand<T>(Table table, IReadOnlyCollection<T> rows)
+        where T : class
+    {
+        var command = new NpgsqlBatchCommand();
         var sql = new System.Text.StringBuilder($"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ");
         var n = 0;
         foreach (var row in rows)
         {
-            sql.Append(n == 0 ? "(" : ", (");
+            sql.Append(n++ == 0 ? "(" : ", (");
             for (var c = 0; c < table.Columns.Count; c++)
             {
                 var column = table.Columns[c];
@@ -107,12 +122,10 @@ public static class BulkCopy
             }
 
             sql.Append(')');
-            n++;
         }
 
         command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(ct);
-        return n;
+        return command;
     }
 
     /// <summary>

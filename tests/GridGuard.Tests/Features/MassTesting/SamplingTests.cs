@@ -88,6 +88,38 @@ public sealed class SamplingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task SamplingBatch_SmallAndLarge_BothWriteTubesMembersTalliesAndOneAuditLinePerRequest()
+    {
+        // 3 scans take the writer's small path (one round trip on PostgreSQL), 70 the general path (COPY).
+        var s = await RoundKit.SetupAsync(app);
+        var people = await RoundKit.HouseholdAsync(s.Grid1, s.Tree.Grid1.Id, People(6, "小批"));
+        for (var i = 0; i < 13; i++)
+        {
+            people.AddRange(await RoundKit.HouseholdAsync(s.Grid1, s.Tree.Grid1.Id, People(6, $"大批{i}_")));
+        }
+
+        var round = await RoundKit.OpenAsync(s.Township, s.Tree.Township1.Id);
+        var sampler = await RoundKit.SamplerAsync(app, s.Tree.Township1.Id);
+        var small = RoundKit.NewBarcode();
+        var largeScans = people.Skip(3).Take(70).Select((p, i) => RoundKit.ScanOf(p, $"{small[..^2]}{i:D2}X", 1)).ToList();
+
+        var first = await RoundKit.BatchAsync(sampler, round.Id, people.Take(3).Select((p, i) => RoundKit.ScanOf(p, small, i == 0 ? 5 : null)));
+        var second = await RoundKit.BatchAsync(sampler, round.Id, largeScans);
+
+        Assert.Equal((3, 0), (first.Accepted, first.Refused));
+        Assert.Equal((70, 0), (second.Accepted, second.Refused));
+        var (tubeCount, sampled, members, audits) = await app.WithDbAsync(async db => (
+            await db.Tubes.Where(t => t.Barcode == small).Select(t => t.Count).SingleAsync(),
+            await db.RoundTallies.Where(t => t.RoundId == round.Id && t.JurisdictionId == s.Tree.Grid1.Id).Select(t => t.Sampled).SingleAsync(),
+            await db.RoundMembers.CountAsync(m => m.RoundId == round.Id && m.FirstSampledAt != null && m.Samplings == 1),
+            await db.AuditEntries.Where(a => a.Entity == nameof(Sampling)).Select(a => a.Changes).ToListAsync()));
+        Assert.Equal(3, tubeCount);
+        Assert.Equal(73, sampled);
+        Assert.Equal(73, members);
+        Assert.Equal(2, audits.Count(c => c!.Contains(round.Id.ToString(), StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public async Task Sampling_SecondTimeInRound_AcceptedWithWarning()
     {
         var s = await RoundKit.SetupAsync(app);

@@ -26,22 +26,8 @@ public static class MemberBumps
         var pending = PendingValue(db);
         return ProviderCommand.RunAsync(db, async (pg, tx) =>
         {
-            await using var command = new NpgsqlCommand(
-                """
-                UPDATE "RoundMembers" AS m
-                SET "Samplings" = m."Samplings" + s.n, "FirstSampledAt" = COALESCE(m."FirstSampledAt", s.first), "Outcome" = @pending
-                FROM unnest(@persons, @counts, @firsts) AS s(person, n, first)
-                WHERE m."RoundId" = @round AND m."PersonId" = s.person
-                """, pg, tx);
-            command.Parameters.AddWithValue("pending", pending);
-            command.Parameters.AddWithValue("round", roundId);
-            command.Parameters.AddWithValue("persons", bumps.Select(b => b.PersonId).ToArray());
-            command.Parameters.AddWithValue("counts", bumps.Select(b => b.Count).ToArray());
-            command.Parameters.Add(new NpgsqlParameter("firsts", NpgsqlDbType.Array | NpgsqlDbType.Timestamp)
-            {
-                Value = bumps.Select(b => DateTime.SpecifyKind(b.First, DateTimeKind.Unspecified)).ToArray(),
-            });
-            await command.ExecuteNonQueryAsync(ct);
+            await using var batch = new NpgsqlBatch(pg, tx) { BatchCommands = { PostgresUpdate(pending, roundId, bumps) } };
+            await batch.ExecuteNonQueryAsync(ct);
         }, async (sqlite, tx) =>
         {
             await using var command = sqlite.CreateCommand();
@@ -65,6 +51,32 @@ public static class MemberBumps
             }, ct);
         }, ct);
     }
+
+    /// <summary>PostgreSQL: the members' UPDATE as a command of a caller's <see cref="NpgsqlBatch"/>.</summary>
+    public static NpgsqlBatchCommand PostgresUpdate(AppDbContext db, Guid roundId, IReadOnlyCollection<Bump> bumps) =>
+        PostgresUpdate(PendingValue(db), roundId, bumps);
+
+    private static NpgsqlBatchCommand PostgresUpdate(object pending, Guid roundId, IReadOnlyCollection<Bump> bumps) => new(
+        """
+        UPDATE "RoundMembers" AS m
+        SET "Samplings" = m."Samplings" + s.n, "FirstSampledAt" = COALESCE(m."FirstSampledAt", s.first), "Outcome" = $1
+        FROM unnest($3, $4, $5) AS s(person, n, first)
+        WHERE m."RoundId" = $2 AND m."PersonId" = s.person
+        """)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter { Value = pending },
+            new NpgsqlParameter { Value = roundId },
+            new NpgsqlParameter { Value = bumps.Select(b => b.PersonId).ToArray() },
+            new NpgsqlParameter { Value = bumps.Select(b => b.Count).ToArray() },
+            new NpgsqlParameter
+            {
+                NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Timestamp,
+                Value = bumps.Select(b => DateTime.SpecifyKind(b.First, DateTimeKind.Unspecified)).ToArray(),
+            },
+        },
+    };
 
     /// <summary>The stored value of <see cref="SamplingOutcome.Pending"/> (enums are stored by name, ADR 8).</summary>
     private static object PendingValue(AppDbContext db)

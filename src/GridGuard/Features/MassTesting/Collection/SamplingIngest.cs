@@ -258,6 +258,11 @@ public static class SamplingIngest
 
         // New tubes first (samplings refer to them), then the samplings, the members and the tallies, set-based; the few
         // tubes that were open before the batch and the audit lines go through the change tracker.
+        if (await PostgresWritePhase.TryWriteAsync(db, state, ct))
+        {
+            return answers;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await BulkCopy.InsertAsync(db, state.NewTubes, ct);
         await BulkCopy.InsertAsync(db, state.AuditLines, ct);
