@@ -24,8 +24,13 @@ public sealed partial class NavMenuTests(AppFactory app)
         nav = nav[..nav.IndexOf("</nav>", StringComparison.Ordinal)];
         var active = ActiveLink().Matches(nav).Select(m => m.Groups["text"].Value).ToList();
         Assert.Equal([entry], active);
+        var current = CurrentPage().Matches(nav).Select(m => m.Groups["text"].Value).ToList();
+        Assert.Equal([entry], current);
     }
 
     [GeneratedRegex("""<a [^>]*class="active"[^>]*>(?<text>[^<]+)</a>""")]
     private static partial Regex ActiveLink();
+
+    [GeneratedRegex("""<a [^>]*aria-current="page"[^>]*>(?<text>[^<]+)</a>""")]
+    private static partial Regex CurrentPage();
 }
