@@ -48,7 +48,7 @@ public static class BulkCopy
     }
 
     /// <summary>Below this many rows a multi-row INSERT is cheaper than starting a COPY (the sampling writer's small batches).</summary>
-    private const int CopyFrom = 64;
+    public const int CopyFrom = 64;
 
     private static async Task<int> CopyAsync<T>(NpgsqlConnection connection, Table table, IEnumerable<T> rows, CancellationToken ct)
         where T : class
@@ -95,7 +95,7 @@ public static class BulkCopy
 
     /// <summary>
     /// PostgreSQL: the rows as one multi-row INSERT to run in a caller's <see cref="NpgsqlBatch"/> (the sampling writer
-    /// sends its small batches' writes in one round trip). For a few rows (fewer than 64); use <see cref="InsertAsync{T}(AppDbContext, IEnumerable{T}, CancellationToken)"/> for more.
+    /// sends its small batches' writes in one round trip). For a few rows (fewer than <see cref="CopyFrom"/>); use <see cref="InsertAsync{T}(AppDbContext, IEnumerable{T}, CancellationToken)"/> for more.
     /// </summary>
     public static NpgsqlBatchCommand PostgresInsert<T>(AppDbContext db, IReadOnlyCollection<T> rows)
         where T : class => InsertCommand(Table.For(db.Model, typeof(T)), rows);

@@ -14,15 +14,14 @@ namespace GridGuard.Features.MassTesting.Collection;
 /// </summary>
 internal static class PostgresWritePhase
 {
-    private const int MaxRows = 63;
-
     private static readonly HashSet<string> TubeChanges = [nameof(Tube.Count), nameof(Tube.Status), nameof(Tube.ClosedAt)];
 
     /// <summary>Writes the batch and returns true, or returns false (nothing written) when it is not a small batch on PostgreSQL.</summary>
     public static async Task<bool> TryWriteAsync(AppDbContext db, SamplingBatch state, CancellationToken ct)
     {
         if (db.Database.GetDbConnection() is not NpgsqlConnection connection || db.Database.CurrentTransaction is not null
-            || state.NewTubes.Count > MaxRows || state.NewSamplings.Count > MaxRows || state.AuditLines.Count > MaxRows)
+            || state.NewTubes.Count >= BulkCopy.CopyFrom || state.NewSamplings.Count >= BulkCopy.CopyFrom
+            || state.AuditLines.Count >= BulkCopy.CopyFrom)
         {
             return false;
         }

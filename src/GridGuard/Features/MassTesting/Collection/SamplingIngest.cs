@@ -256,8 +256,9 @@ public static class SamplingIngest
             return b.Sample(job, round, site, tube, scan, person, member, number);
         }
 
-        // New tubes first (samplings refer to them), then the samplings, the members and the tallies, set-based; the few
-        // tubes that were open before the batch and the audit lines go through the change tracker.
+        // A small batch on PostgreSQL: every write in one round trip. Otherwise, in one transaction: new tubes first
+        // (samplings refer to them), the audit lines, the tubes open before the batch (change tracker), then the samplings,
+        // the members and the tallies, set-based.
         if (await PostgresWritePhase.TryWriteAsync(db, state, ct))
         {
             return answers;
