@@ -21,6 +21,9 @@ public static class RecordSamplingBatch
     {
         group.MapPost("/{id:guid}/samplings/batch", HandleAsync)
             .WithName("RecordSamplingBatch")
+            // The scans carry no validation attributes (the ingest checks each one and answers it), but the framework's
+            // validation still walked all 1,000 records: 10 % of the process's CPU in the scan-batch bench.
+            .DisableValidation()
             .WithSummary("批量上传采样记录（离线缓存的开管、扫码、封管；逐条返回结果，重复上传不会重复记录）");
         return group;
     }
