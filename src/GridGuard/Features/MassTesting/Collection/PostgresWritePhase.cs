@@ -69,6 +69,8 @@ internal static class PostgresWritePhase
 
         if (batch.BatchCommands.Count > 0)
         {
+            // The writer holds its connection open for the batch; any other caller may have let EF close it after the reads.
+            await db.Database.OpenConnectionAsync(ct);
             await batch.ExecuteNonQueryAsync(ct);
         }
 

@@ -32,6 +32,9 @@ internal sealed class SamplingBatch(DateTime now, Func<DateTime, DateTime> toUtc
 
     public Dictionary<Guid, Dictionary<Guid, Tallies.Delta>> TallyDeltas { get; } = [];
 
+    /// <summary>The barcodes of the tubes this batch opened, filled or closed.</summary>
+    public HashSet<string> TouchedBarcodes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Per round, per person: the samplings of registered members in this batch.</summary>
     public Dictionary<Guid, Dictionary<Guid, MemberBumps.Bump>> Bumps { get; } = [];
 
@@ -50,7 +53,16 @@ internal sealed class SamplingBatch(DateTime now, Func<DateTime, DateTime> toUtc
         };
         Tubes[barcode] = tube;
         NewTubes.Add(tube);
+        TouchedBarcodes.Add(barcode);
         return tube;
+    }
+
+    /// <summary>Closes a tube: full, or by hand.</summary>
+    public void Close(Tube tube)
+    {
+        tube.Status = TubeStatus.Closed;
+        tube.ClosedAt = Now;
+        TouchedBarcodes.Add(tube.Barcode);
     }
 
     public ScanResult Sample(SamplingIngest.Job job, RoundInfo round, SiteInfo? site, Tube tube, Scan scan, PersonInfo? person,
@@ -82,11 +94,11 @@ internal sealed class SamplingBatch(DateTime now, Func<DateTime, DateTime> toUtc
             Outcome = SamplingOutcome.Pending,
         };
         NewSamplings.Add(sampling);
+        TouchedBarcodes.Add(tube.Barcode);
         tube.Count++;
         if (PoolingRules.IsFull(tube.Count, tube.PoolSize))
         {
-            tube.Status = TubeStatus.Closed;
-            tube.ClosedAt = Now;
+            Close(tube);
         }
 
         if (member is not null)
@@ -140,6 +152,16 @@ internal sealed class SamplingBatch(DateTime now, Func<DateTime, DateTime> toUtc
             JurisdictionId = round.JurisdictionId,
         });
     }
+
+    /// <summary>The keys whose rows this batch's write changes: what a batch read before it committed must read again.</summary>
+    public sealed record Touch(HashSet<Guid> ClientIds, HashSet<string> Barcodes, HashSet<(Guid RoundId, Guid PersonId)> Members,
+        HashSet<(Guid RoundId, string IdNumber)> Unregistered);
+
+    public Touch Touched() => new(
+        NewSamplings.Select(s => s.ClientId).ToHashSet(),
+        TouchedBarcodes,
+        Bumps.SelectMany(r => r.Value.Keys.Select(p => (r.Key, p))).ToHashSet(),
+        NewSamplings.Where(s => s.PersonId is null && s.IdNumber is not null).Select(s => (s.RoundId, s.IdNumber!)).ToHashSet());
 
     private void Bump(Guid roundId, Guid personId, DateTime sampledAt)
     {

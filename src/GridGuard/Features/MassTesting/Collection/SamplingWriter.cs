@@ -10,6 +10,9 @@ namespace GridGuard.Features.MassTesting.Collection;
 /// online — queue here and wait; the writer takes whatever is queued (up to <see cref="MaxBatchScans"/> scans), applies
 /// it in one transaction through <see cref="SamplingIngest"/>, and answers every request. A request is acknowledged only
 /// after its transaction committed, so an acknowledged scan is never lost.
+/// <para>Two batches overlap: the next batch is read (<see cref="SamplingLookups"/>) while the one before it is being
+/// written; once that write commits, the keys it touched are read again and only then are the rules applied. Batches are
+/// still applied and committed one at a time, in order (ADR 10, "Update (session 10)").</para>
 /// <para>Admission control bounds the wait, not only the count: the writer measures how many scans a second it commits
 /// (<see cref="DrainRate"/>, from batches big enough to show the capacity), and a job is refused when the scans before it
 /// would take longer than <see cref="MaxWait"/> to drain (beyond <see cref="MinAdmitted"/> scans), or when
@@ -105,49 +108,171 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reader = queue.Reader;
-        var taken = new List<Pending>();
-        while (await reader.WaitToReadAsync(stoppingToken))
+        Flight? flight = null;
+        try
         {
-            taken.Clear();
-            var scans = 0;
-            while (scans < MaxBatchScans && reader.TryRead(out var next))
+            while (true)
             {
-                taken.Add(next);
-                scans += Math.Max(1, next.Job.Scans.Count);
-            }
-
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            try
-            {
-                await WriteAsync(taken, stoppingToken);
-                Observe(scans, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            }
-            catch (Exception e) when (taken.Count > 1 && e is not OperationCanceledException)
-            {
-                // One bad job must not fail the others: write them one by one.
-                log.LogWarning(e, "Sampling batch of {Jobs} jobs failed; retrying them one by one", taken.Count);
-                foreach (var one in taken)
+                if (!reader.TryPeek(out _))
                 {
-                    try
+                    if (flight is not null)
                     {
-                        await WriteAsync([one], stoppingToken);
+                        await flight.Landed;
+                        flight = null;
+                        continue;
                     }
-                    catch (Exception single) when (single is not OperationCanceledException)
+
+                    if (!await reader.WaitToReadAsync(stoppingToken))
                     {
-                        log.LogError(single, "Sampling job failed");
-                        one.Answer.TrySetException(single);
+                        break;
                     }
                 }
+
+                var taken = new List<Pending>();
+                var scans = 0;
+                while (scans < MaxBatchScans && reader.TryRead(out var next))
+                {
+                    taken.Add(next);
+                    scans += Math.Max(1, next.Job.Scans.Count);
+                }
+
+                flight = await TakeOffAsync(taken, scans, flight, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+        }
+        finally
+        {
+            if (flight is not null)
             {
-                log.LogError(e, "Sampling job failed");
-                taken[0].Answer.TrySetException(e);
+                await flight.Landed;
             }
-            finally
+        }
+    }
+
+    /// <summary>A batch whose write is under way; <see cref="Landed"/> ends once its requests are answered.</summary>
+    private sealed record Flight(SamplingBatch.Touch Touched, Task<bool> Landed);
+
+    /// <summary>
+    /// Reads the batch while <paramref name="previous"/> is still being written (the two overlap: one waits on the database
+    /// while the other works), waits for that write to commit, reads again what it touched, applies the rules and starts
+    /// this batch's write. Returns the batch in flight, or null when it was written the slow way (after a failure).
+    /// </summary>
+    private async Task<Flight?> TakeOffAsync(List<Pending> taken, int scans, Flight? previous, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var jobs = taken.Select(p => p.Job).ToList();
+        var scope = scopes.CreateAsyncScope();
+        try
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var clock = scope.ServiceProvider.GetRequiredService<CountyClock>();
+            // One physical connection for the batch's dozen statements: left to EF, each look-up would take it from the pool
+            // and give it back (PostgreSQL then resets the session every time).
+            await db.Database.OpenConnectionAsync(ct);
+            var lookups = await SamplingLookups.ReadAsync(db, clock.Today, jobs, ct);
+            if (previous is not null)
             {
-                Release(scans, taken.Count);
+                if (!await previous.Landed)
+                {
+                    // The previous batch failed and was written job by job: what this batch read may be stale anywhere.
+                    throw new InvalidOperationException("The previous sampling batch was written job by job");
+                }
+
+                started = Math.Max(started, System.Diagnostics.Stopwatch.GetTimestamp());
+                await lookups.RefreshAsync(db, previous.Touched, clock.Today, ct);
             }
+
+            var (state, results) = SamplingIngest.Apply(lookups, jobs, clock);
+            var touched = state.Touched();
+            // On its own thread: SQLite's "async" calls run synchronously, and this batch's write must not hold up the next read.
+            var write = Task.Run(() => SamplingIngest.WriteAsync(db, state, ct), CancellationToken.None);
+            return new Flight(touched, LandAsync(taken, scans, scope, write, results, started));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await scope.DisposeAsync();
+            if (previous is not null)
+            {
+                await previous.Landed;
+            }
+
+            log.LogDebug(e, "Sampling batch of {Jobs} jobs is written the slow way", taken.Count);
+            await WriteSlowlyAsync(taken, scans, ct);
+            return null;
+        }
+        catch (OperationCanceledException e)
+        {
+            await scope.DisposeAsync();
+            taken.ForEach(p => p.Answer.TrySetCanceled(e.CancellationToken));
+            Release(scans, taken.Count);
+            throw;
+        }
+    }
+
+    /// <summary>Answers the requests once their write committed (true); if it failed, writes them job by job (false).</summary>
+    private async Task<bool> LandAsync(List<Pending> taken, int scans, AsyncServiceScope scope, Task write,
+        List<SamplingIngest.JobResult> results, long started)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await scope.DisposeAsync();
+            log.LogWarning(e, "Sampling batch of {Jobs} jobs failed; writing them one by one", taken.Count);
+            await WriteSlowlyAsync(taken, scans, CancellationToken.None);
+            return false;
+        }
+        catch (OperationCanceledException e)
+        {
+            await scope.DisposeAsync();
+            taken.ForEach(p => p.Answer.TrySetCanceled(e.CancellationToken));
+            Release(scans, taken.Count);
+            return false;
+        }
+
+        await scope.DisposeAsync();
+        Observe(scans, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        for (var i = 0; i < taken.Count; i++)
+        {
+            taken[i].Answer.TrySetResult(results[i]);
+        }
+
+        Release(scans, taken.Count);
+        return true;
+    }
+
+    /// <summary>The slow way: the whole batch in one go, and if that fails each job on its own (one bad job must not fail the others).</summary>
+    private async Task WriteSlowlyAsync(List<Pending> taken, int scans, CancellationToken ct)
+    {
+        try
+        {
+            await WriteAsync(taken, ct);
+        }
+        catch (Exception e) when (taken.Count > 1 && e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Sampling batch of {Jobs} jobs failed; retrying them one by one", taken.Count);
+            foreach (var one in taken)
+            {
+                try
+                {
+                    await WriteAsync([one], ct);
+                }
+                catch (Exception single) when (single is not OperationCanceledException)
+                {
+                    log.LogError(single, "Sampling job failed");
+                    one.Answer.TrySetException(single);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Sampling job failed");
+            taken[0].Answer.TrySetException(e);
+        }
+        finally
+        {
+            Release(scans, taken.Count);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GridGuard.Features.MassTesting.Collection;
 
 /// <summary>
@@ -30,11 +32,23 @@ public enum RefusalKind
     Conflict,
 }
 
-/// <summary>The answer for one <see cref="Scan"/>: what happened, a warning to show, and the tube's state after it.</summary>
-public sealed record ScanResult(Guid? ClientId, ScanStatus Status, string? Field = null, string? Reason = null,
-    RefusalKind? Refusal = null, string? Warning = null, Guid? SamplingId = null, Guid? PersonId = null,
-    string? PersonName = null, bool Unregistered = false, string? Tube = null, int? PoolSize = null, int? TubeCount = null,
-    bool TubeClosed = false)
+/// <summary>
+/// The answer for one <see cref="Scan"/>: what happened, a warning to show, and the tube's state after it. Empty fields
+/// (null, false) are left out of the JSON: a device coming back online gets up to 1,000 of these at once.
+/// </summary>
+public sealed record ScanResult(Guid? ClientId, ScanStatus Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Field = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RefusalKind? Refusal = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Warning = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? SamplingId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? PersonId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PersonName = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Unregistered = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Tube = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? PoolSize = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? TubeCount = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool TubeClosed = false)
 {
     public static ScanResult Refused(Guid? clientId, string field, string reason, RefusalKind kind = RefusalKind.Invalid,
         string? tube = null) => new(clientId, ScanStatus.Refused, field, reason, kind, Tube: tube);
