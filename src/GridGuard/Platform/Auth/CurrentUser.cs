@@ -81,8 +81,8 @@ public sealed class CurrentUserMiddleware(RequestDelegate next)
         if (principal.Identity?.IsAuthenticated == true
             && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            // The context is resolved only when the cache misses: a sampler's scan request then never builds one.
-            if (await cache.GetAsync(() => context.RequestServices.GetRequiredService<AppDbContext>(), userId, context.RequestAborted) is { } user)
+            // A cache hit builds no database context: a sampler's scan request then never builds one.
+            if (await cache.GetAsync(userId, context.RequestAborted) is { } user)
             {
                 currentUser.Set(userId, user.UserName, user.DisplayName, user.Grants);
             }

@@ -12,7 +12,7 @@ namespace GridGuard.Platform.Auth;
 /// that touches a user, a role assignment or a jurisdiction empties the cache at once (<see cref="Invalidator"/>), and so
 /// do the set-based tree writes; <see cref="Lifetime"/> bounds what another process (a CLI verb) may leave stale. ADR 11.
 /// </summary>
-public sealed class GrantCache(TimeProvider time)
+public sealed class GrantCache(TimeProvider time, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
 
@@ -22,10 +22,15 @@ public sealed class GrantCache(TimeProvider time)
     private sealed record Slot(Entry? Entry, long Generation, DateTimeOffset Expires);
 
     private readonly ConcurrentDictionary<Guid, Slot> slots = new();
+    private readonly ConcurrentDictionary<(Guid UserId, long Generation), Lazy<Task<Entry?>>> loads = new();
     private long generation;
+    private long loadCount;
 
-    /// <summary>The user's entry from the cache, or loaded with the context <paramref name="db"/> gives; null when the user is not active.</summary>
-    public async Task<Entry?> GetAsync(Func<AppDbContext> db, Guid userId, CancellationToken ct)
+    /// <summary>How many times a user was loaded from the database (for tests of the shared load).</summary>
+    internal long LoadCount => Interlocked.Read(ref loadCount);
+
+    /// <summary>The user's entry from the cache, or loaded from the database; null when the user is not active.</summary>
+    public async Task<Entry?> GetAsync(Guid userId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var current = Interlocked.Read(ref generation);
@@ -34,14 +39,36 @@ public sealed class GrantCache(TimeProvider time)
             return slot.Entry;
         }
 
-        var context = db();
+        // One load per user and generation at a time, on a scope of its own: when an entry expires under load, the
+        // requests in flight share that load. Each used to load for itself, and under 10 × overload (one sampler, thousands
+        // of requests in flight) they took every PostgreSQL connection and some were answered 500.
+        var key = (userId, current);
+        var load = loads.GetOrAdd(key, _ => new Lazy<Task<Entry?>>(() => LoadAsync(userId, current, now)));
+        try
+        {
+            return await load.Value.WaitAsync(ct);
+        }
+        finally
+        {
+            if (load.Value.IsCompleted)
+            {
+                loads.TryRemove(KeyValuePair.Create(key, load));
+            }
+        }
+    }
+
+    private async Task<Entry?> LoadAsync(Guid userId, long current, DateTimeOffset now)
+    {
+        Interlocked.Increment(ref loadCount);
+        await using var scope = scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = await context.Users.AsNoTracking()
             .Where(u => u.Id == userId && u.IsActive)
             .Select(u => new { u.UserName, u.DisplayName })
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync();
         var entry = user is null
             ? null
-            : new Entry(user.UserName ?? "", user.DisplayName, await CurrentUser.LoadGrantsAsync(context, userId, ct));
+            : new Entry(user.UserName ?? "", user.DisplayName, await CurrentUser.LoadGrantsAsync(context, userId, CancellationToken.None));
         // Stored under the generation read before the load: an invalidation meanwhile makes it stale at once.
         slots[userId] = new Slot(entry, current, now + Lifetime);
         return entry;
