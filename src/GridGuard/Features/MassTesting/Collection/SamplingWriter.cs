@@ -202,8 +202,7 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
         catch (OperationCanceledException e)
         {
             await scope.DisposeAsync();
-            taken.ForEach(p => p.Answer.TrySetCanceled(e.CancellationToken));
-            Release(scans, taken.Count);
+            Cancel(taken, scans, e);
             throw;
         }
     }
@@ -219,15 +218,14 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await scope.DisposeAsync();
-            log.LogWarning(e, "Sampling batch of {Jobs} jobs failed; writing them one by one", taken.Count);
+            log.LogWarning(e, "Sampling batch of {Jobs} jobs failed; writing it again the slow way", taken.Count);
             await WriteSlowlyAsync(taken, scans, CancellationToken.None);
             return false;
         }
         catch (OperationCanceledException e)
         {
             await scope.DisposeAsync();
-            taken.ForEach(p => p.Answer.TrySetCanceled(e.CancellationToken));
-            Release(scans, taken.Count);
+            Cancel(taken, scans, e);
             return false;
         }
 
@@ -240,6 +238,13 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
 
         Release(scans, taken.Count);
         return true;
+    }
+
+    /// <summary>Shutting down: the requests of a batch that will not be written are cancelled.</summary>
+    private void Cancel(List<Pending> taken, int scans, OperationCanceledException e)
+    {
+        taken.ForEach(p => p.Answer.TrySetCanceled(e.CancellationToken));
+        Release(scans, taken.Count);
     }
 
     /// <summary>The slow way: the whole batch in one go, and if that fails each job on its own (one bad job must not fail the others).</summary>
