@@ -44,22 +44,26 @@ public sealed class GrantCache(TimeProvider time, IServiceScopeFactory scopes)
         // of requests in flight) they took every PostgreSQL connection and some were answered 500.
         var key = (userId, current);
         var load = loads.GetOrAdd(key, _ => new Lazy<Task<Entry?>>(() => LoadAsync(userId, current, now)));
-        try
-        {
-            return await load.Value.WaitAsync(ct);
-        }
-        finally
-        {
-            if (load.Value.IsCompleted)
-            {
-                loads.TryRemove(KeyValuePair.Create(key, load));
-            }
-        }
+        return await load.Value.WaitAsync(ct);
     }
 
     private async Task<Entry?> LoadAsync(Guid userId, long current, DateTimeOffset now)
     {
         Interlocked.Increment(ref loadCount);
+        try
+        {
+            return await ReadAsync(userId, current, now);
+        }
+        finally
+        {
+            // The load leaves the table itself, even when every request that waited for it gave up: a finished load left
+            // there would answer the next miss of the same generation with an entry older than Lifetime.
+            loads.TryRemove((userId, current), out _);
+        }
+    }
+
+    private async Task<Entry?> ReadAsync(Guid userId, long current, DateTimeOffset now)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = await context.Users.AsNoTracking()

@@ -28,6 +28,9 @@ public static class SamplingIngest
     public static async Task<IReadOnlyList<JobResult>> RunAsync(AppDbContext db, CountyClock clock, IReadOnlyList<Job> jobs,
         CancellationToken ct)
     {
+        // One physical connection for the batch's dozen statements: left to EF, each look-up would take it from the pool
+        // and give it back (PostgreSQL then resets the session every time).
+        await db.Database.OpenConnectionAsync(ct);
         var lookups = await SamplingLookups.ReadAsync(db, clock.Today, jobs, ct);
         var (state, answers) = Apply(lookups, jobs, clock);
         await WriteAsync(db, state, ct);

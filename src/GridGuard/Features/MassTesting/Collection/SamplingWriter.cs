@@ -165,8 +165,7 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var clock = scope.ServiceProvider.GetRequiredService<CountyClock>();
-            // One physical connection for the batch's dozen statements: left to EF, each look-up would take it from the pool
-            // and give it back (PostgreSQL then resets the session every time).
+            // One physical connection for the batch's reads and its write (as SamplingIngest.RunAsync holds one).
             await db.Database.OpenConnectionAsync(ct);
             var lookups = await SamplingLookups.ReadAsync(db, clock.Today, jobs, ct);
             if (previous is not null)
@@ -300,9 +299,6 @@ public sealed class SamplingWriter(IServiceScopeFactory scopes, ILogger<Sampling
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var clock = scope.ServiceProvider.GetRequiredService<CountyClock>();
-        // One physical connection for the batch's dozen statements: left to EF, each look-up would take it from the pool
-        // and give it back (PostgreSQL then resets the session every time).
-        await db.Database.OpenConnectionAsync(ct);
         var results = await SamplingIngest.RunAsync(db, clock, jobs.Select(j => j.Job).ToList(), ct);
         for (var i = 0; i < jobs.Count; i++)
         {
