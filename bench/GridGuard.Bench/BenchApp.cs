@@ -46,6 +46,8 @@ public sealed class BenchApp(BenchDatabase database, IReadOnlyDictionary<string,
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("GRIDGUARD_BENCH_SQL") ?? "None");
         // Plain single lines instead of the app's JSON console (Production): the run's record is read by people.
         builder.ConfigureLogging(logging => logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true));
+        // scan-batch's rule-free endpoint, so that its ceiling is measured with the same client over the same HTTP.
+        builder.ConfigureServices(ScanCeiling.AddTo);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
