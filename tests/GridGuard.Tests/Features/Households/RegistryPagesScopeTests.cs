@@ -18,7 +18,7 @@ public sealed class RegistryPagesScopeTests(AppFactory app)
 
         foreach (var url in new[]
         {
-            $"/households/{household}", $"/households/{household}/members/new", $"/persons/{person}",
+            $"/households/{household}", $"/households/{household}/members/new", $"/households/{household}/person-codes", $"/persons/{person}",
             $"/persons/{person}/edit", $"/persons/{person}/move", $"/households?jurisdictionId={g.Tree.Grid3.Id}",
             $"/persons?jurisdictionId={g.Tree.Grid3.Id}",
         })

@@ -15,7 +15,7 @@ public sealed class LookupResultTests(AppFactory app)
     private static Task<HttpResponseMessage> LookupAsync(HttpClient client, string idNumber, string phone) =>
         client.PostAsJsonAsync("/api/result-lookup", new { idNumber, phone });
 
-    private async Task<(ResultsKit.Setup Setup, string IdNumber, string Phone, string Barcode)> PooledPositiveAsync()
+    private async Task<(ResultsKit.Setup Setup, string IdNumber, string Phone, string Barcode, Guid PersonId)> PooledPositiveAsync()
     {
         var s = await ResultsKit.SetupAsync(app, 0);
         var (idNumber, phone) = (RegistryArrange.NewIdNumber(), RegistryArrange.NewPhone());
@@ -25,13 +25,13 @@ public sealed class LookupResultTests(AppFactory app)
         s = s with { RoundId = opened.Id };
         var tube = await ResultsKit.TubeAsync(app, s, 5, [person]);
         await ResultsKit.RecordAsync(s.LabClient, tube.Barcode, "阳性");
-        return (s, idNumber, phone, tube.Barcode);
+        return (s, idNumber, phone, tube.Barcode, person);
     }
 
     [Fact]
-    public async Task LookupResult_RightPair_ShowsOutcomeAndInstruction_WrongPairSameAsUnknown()
+    public async Task LookupResult_RightPair_ShowsOutcomeInstructionAndPersonCode_WrongPairSameAsUnknown()
     {
-        var (_, idNumber, phone, _) = await PooledPositiveAsync();
+        var (_, idNumber, phone, _, personId) = await PooledPositiveAsync();
         var client = TipsHost.For(app).Anonymous(TipsHost.NewIp());
 
         var found = await LookupAsync(client, idNumber.ToLowerInvariant(), phone);
@@ -45,7 +45,9 @@ public sealed class LookupResultTests(AppFactory app)
         var item = Assert.Single(answer.Samplings);
         Assert.Equal(SamplingOutcome.PooledPositive, item.Outcome);
         Assert.Contains("原地等待单管复核", item.Instruction, StringComparison.Ordinal);
+        Assert.Equal(PersonCode.Of(personId), answer.PersonCode);
         Assert.Equal(HttpStatusCode.NotFound, wrongPhone.StatusCode);
+        Assert.DoesNotContain(PersonCode.Of(personId), await wrongPhone.TextAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var (p1, p2) = (await Problem.ReadAsync(wrongPhone), await Problem.ReadAsync(unknown));
         Assert.Equal((p1.Title, p1.Detail), (p2.Title, p2.Detail));
@@ -58,7 +60,7 @@ public sealed class LookupResultTests(AppFactory app)
     [Fact]
     public async Task LookupResult_PerIdNumberAndPerIp_429WithRetryAfter()
     {
-        var (_, idNumber, phone, _) = await PooledPositiveAsync();
+        var (_, idNumber, phone, _, _) = await PooledPositiveAsync();
         var options = new LookupOptions();
         var host = TipsHost.For(app);
 
@@ -90,9 +92,9 @@ public sealed class LookupResultTests(AppFactory app)
     }
 
     [Fact]
-    public async Task ResultLookupPage_Anonymous_FormAndAnswer()
+    public async Task ResultLookupPage_Anonymous_FormAndAnswerWithThePersonCodeQr()
     {
-        var (_, idNumber, phone, _) = await PooledPositiveAsync();
+        var (_, idNumber, phone, _, personId) = await PooledPositiveAsync();
         var client = TipsHost.For(app).Anonymous(TipsHost.NewIp());
 
         var html = await client.GetStringAsync("/result-lookup");
@@ -102,6 +104,11 @@ public sealed class LookupResultTests(AppFactory app)
         var posted = await Forms.PostAsync(client, "/result-lookup", form);
 
         Assert.Contains("核酸结果查询", html, StringComparison.Ordinal);
-        Assert.Contains("请原地等待单管复核", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("我的个人码", html, StringComparison.Ordinal);
+        var answer = await posted.Content.ReadAsStringAsync();
+        Assert.Contains("请原地等待单管复核", answer, StringComparison.Ordinal);
+        Assert.Contains("我的个人码", answer, StringComparison.Ordinal);
+        Assert.Contains(PersonCode.Of(personId), answer, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"王** 的个人码\"", answer, StringComparison.Ordinal);
     }
 }

@@ -12,6 +12,7 @@ namespace GridGuard.Features.MassTesting.Results.Lookup;
 /// phone registered with it. A wrong pair and an unknown number get the same answer, so the endpoint does not tell who
 /// is registered; lookups are limited per sender and per ID number (<see cref="LookupLimiter"/>). This is the one read of
 /// persons without a user and so without <c>InScopeOf</c>: the pair of ID number and phone is the resident's proof.
+/// The answer carries the resident's person code (个人码), which the page shows as a QR code for the sampling site.
 /// </summary>
 public static class LookupResult
 {
@@ -29,7 +30,8 @@ public static class LookupResult
     public sealed record Item(string Round, DateTime SampledAt, string Pool, SamplingOutcome Outcome, string OutcomeLabel,
         string? Instruction);
 
-    public sealed record Answer(string Name, IReadOnlyList<Item> Samplings);
+    /// <param name="PersonCode">The resident's own <see cref="MassTesting.PersonCode"/>, to show the sampler (the page draws it as a QR code).</param>
+    public sealed record Answer(string Name, IReadOnlyList<Item> Samplings, string PersonCode);
 
     public enum Kind
     {
@@ -46,7 +48,7 @@ public static class LookupResult
         group.MapPost("/", HandleAsync)
             .AllowAnonymous()
             .WithName("LookupMyTestResult")
-            .WithSummary("居民查询本人核酸检测结果（无需登录；身份证号 + 登记的手机号码；按 IP 与证件号限制查询频率）")
+            .WithSummary("居民查询本人核酸检测结果和个人码（无需登录；身份证号 + 登记的手机号码；按 IP 与证件号限制查询频率）")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return group;
     }
@@ -132,7 +134,7 @@ public static class LookupResult
             .Select(r => new Item(r.Name, clock.ToLocal(r.SampledAt), MassTestingText.PoolLabel(r.PoolSize), r.Outcome, r.Outcome.Label(),
                 LabResults.Instruction(r.Outcome)))
             .ToList();
-        return new Result(Kind.Found, new Answer(MaskName(person.Name), items), errors, null);
+        return new Result(Kind.Found, new Answer(MaskName(person.Name), items, PersonCode.Of(person.Id)), errors, null);
     }
 
     /// <summary>张三 → 张*, 欧阳小明 → 欧***: enough for a resident to recognise, not to learn a name.</summary>
