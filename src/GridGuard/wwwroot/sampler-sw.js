@@ -1,12 +1,12 @@
 // The sampler's service worker: keeps the sampler page (/testing-rounds/{id}/sample) and the app's scripts and styles
 // so that the page reloads without a network. Network first: online, everything is fresh; offline, the last copy.
 // The scans themselves never pass through here: js/sampler.js queues them in IndexedDB.
-var CACHE = 'gridguard-sampler-v1';
+var CACHE = 'gridguard-sampler-v2';
 
 self.addEventListener('install', function (e) {
   self.skipWaiting();
   e.waitUntil(caches.open(CACHE).then(function (c) {
-    return c.addAll(['/css/app.css', '/js/sampler.js', '/_framework/blazor.web.js']).catch(function () { });
+    return c.addAll(['/css/app.css', '/js/sampler.js', '/js/camera-scan.js', '/js/lib/jsQR.js', '/_framework/blazor.web.js']).catch(function () { });
   }));
 });
 

@@ -137,13 +137,20 @@
     }
   }
 
-  function mark(clientId, text, kind) {
+  // The row's state once the server answered; with the person's name from the registry, so that the sampler can check
+  // it against the person in front of them (a person code alone says nothing).
+  function mark(clientId, text, kind, name) {
     var li = document.querySelector('#recent li[data-client="' + clientId + '"]');
     if (li) {
       var badge = li.querySelector('.state');
       badge.textContent = text;
       badge.className = 'badge state ' + (kind || '');
       li.setAttribute('data-state', kind || 'ok');
+      var who = li.querySelector('.who');
+      if (name && who.getAttribute('data-named') !== '1' && who.textContent.indexOf(name) !== 0) {
+        who.textContent = name + ' · ' + who.textContent;
+        who.setAttribute('data-named', '1');
+      }
     }
   }
 
@@ -265,7 +272,7 @@
       return;
     }
 
-    mark(op.clientId, r.status === 'Duplicate' ? '已上传（重复）' : '已上传', r.warning ? 'warn' : 'ok');
+    mark(op.clientId, r.status === 'Duplicate' ? '已上传（重复）' : '已上传', r.warning ? 'warn' : 'ok', r.personName);
     if (r.warning) {
       alertBox('warn', r.warning);
     }

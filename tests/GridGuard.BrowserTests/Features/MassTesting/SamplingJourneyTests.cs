@@ -154,4 +154,54 @@ public sealed class SamplingJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await page.GetByTestId("missing-link").ClickAsync();
         await Expect(page.GetByTestId("missing-person")).ToHaveCountAsync(2);
     });
+
+    [BrowserFact]
+    public async Task Sampler_ScansAPersonCodeWithThePhoneCamera()
+    {
+        var round = await RoundAsync(2);
+        var person = round.People[0];
+        var (playwright, browser) = await FakeCamera.LaunchAsync(PersonCode.Of(person.Id));
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.RootUri.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            IsMobile = true,
+            HasTouch = true,
+            Permissions = ["camera"],
+        });
+        context.SetDefaultTimeout(10_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        var page = await context.NewPageAsync();
+        try
+        {
+            var sampler = new SamplerPage(page);
+            var barcode = "T" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+            await (await new LoginPage(page).GotoAsync()).LogInAsync(round.Sampler.UserName, round.Sampler.Password);
+            await sampler.GotoAsync(round.Id);
+            await sampler.OpenTubeAsync(barcode, "5合1");
+            await Expect(sampler.TubeCount).ToHaveTextAsync("0");
+
+            await page.GetByTestId("camera-person").ClickAsync();
+
+            await Expect(sampler.TubeCount).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+            await Expect(page.GetByTestId("camera")).ToBeHiddenAsync();
+            await Expect(page.Locator("[data-testid=recent-row][data-state=ok]")).ToContainTextAsync(person.Name);
+            await Expect(sampler.Queue).ToContainTextAsync("待上传 0 条");
+            var sampled = await App.WithDbAsync(db => db.Samplings.SingleAsync(s => s.RoundId == round.Id));
+            Assert.Equal(person.Id, sampled.PersonId);
+        }
+        catch
+        {
+            await ScreenshotAsync(page, "sampler-camera-failure");
+            throw;
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
 }
