@@ -39,6 +39,7 @@ public static class MassTestingModule
         rounds.MapCloseRound();
         rounds.MapRoundCoverage();
         rounds.MapListMissing();
+        rounds.MapExportMissing();
         rounds.MapListUnregistered();
         rounds.MapOpenTube();
         rounds.MapCloseTube();

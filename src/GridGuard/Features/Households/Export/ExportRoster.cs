@@ -81,12 +81,7 @@ public static class ExportRoster
     }
 
     /// <summary>"网格联户包保清单_大寨第一网格_20261124.xlsx"; characters a file system refuses become _.</summary>
-    public static string FileName(string nodeName, DateOnly today)
-    {
-        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        var safe = new string(nodeName.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray());
-        return $"{Title}_{safe}_{today:yyyyMMdd}.xlsx";
-    }
+    public static string FileName(string nodeName, DateOnly today) => Platform.Web.ExportFileName.For(Title, nodeName, today);
 
     /// <summary>One Viewed line for the whole export, filed under the exported node.</summary>
     private static async Task AuditFullViewAsync(

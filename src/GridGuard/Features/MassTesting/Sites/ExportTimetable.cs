@@ -64,7 +64,6 @@ public static class ExportTimetable
         }).ToList();
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "时间表", excelType: ExcelType.XLSX, cancellationToken: ct);
-        var safe = new string(site.Name.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c).ToArray());
-        return TypedResults.File(stream.ToArray(), ContentType, $"采样点时间表_{safe}_{clock.Today:yyyyMMdd}.xlsx");
+        return TypedResults.File(stream.ToArray(), ContentType, Platform.Web.ExportFileName.For("采样点时间表", site.Name, clock.Today));
     }
 }

@@ -112,10 +112,5 @@ public static class ExportVenues
     }
 
     /// <summary>"重点场所清单_甲镇_20261124.xlsx"; characters a file system refuses become _.</summary>
-    public static string FileName(string nodeName, DateOnly today)
-    {
-        var invalid = Path.GetInvalidFileNameChars().Concat(['\\', '/', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        var safe = new string(nodeName.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c).ToArray());
-        return $"{Title}_{safe}_{today:yyyyMMdd}.xlsx";
-    }
+    public static string FileName(string nodeName, DateOnly today) => Platform.Web.ExportFileName.For(Title, nodeName, today);
 }
