@@ -43,9 +43,12 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>A fresh context (own cookies) with a page at phone size 360×740, in Chinese.</summary>
-    public async Task<IPage> NewPhonePageAsync()
+    public Task<IPage> NewPhonePageAsync() => NewPhonePageAsync(Browser);
+
+    /// <summary>The same phone-sized page on another browser (one launched with other switches), granted <paramref name="permissions"/>.</summary>
+    public async Task<IPage> NewPhonePageAsync(IBrowser on, params string[] permissions)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await on.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.RootUri.ToString(),
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
@@ -53,6 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime, IAsyncDisposable
             TimezoneId = "Asia/Shanghai",
             IsMobile = true,
             HasTouch = true,
+            Permissions = permissions,
         });
         context.SetDefaultTimeout(10_000);
         // Loading a page is server work, which a loaded CI machine can slow down; the journeys assert behaviour, not speed.

@@ -163,19 +163,7 @@ public sealed class SamplingJourneyTests(BrowserFixture fixture) : BrowserTest(f
         var (playwright, browser) = await FakeCamera.LaunchAsync(PersonCode.Of(person.Id));
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = App.RootUri.ToString(),
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
-            IsMobile = true,
-            HasTouch = true,
-            Permissions = ["camera"],
-        });
-        context.SetDefaultTimeout(10_000);
-        context.SetDefaultNavigationTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await Fixture.NewPhonePageAsync(browser, "camera");
         try
         {
             var sampler = new SamplerPage(page);
@@ -201,7 +189,7 @@ public sealed class SamplingJourneyTests(BrowserFixture fixture) : BrowserTest(f
         }
         finally
         {
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 }
