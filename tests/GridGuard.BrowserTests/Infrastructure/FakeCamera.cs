@@ -9,13 +9,25 @@ namespace GridGuard.BrowserTests.Infrastructure;
 /// looped), and the page gets it from <c>getUserMedia</c> as from a phone's camera. A browser of its own, because the
 /// file is given at launch.
 /// </summary>
-public static class FakeCamera
+public sealed class FakeCamera : IAsyncDisposable
 {
     private const int Width = 640;
     private const int Height = 480;
     private const int Scale = 8;
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(string qrText)
+    private readonly string file;
+    private readonly IPlaywright playwright;
+
+    private FakeCamera(string file, IPlaywright playwright, IBrowser browser)
+    {
+        this.file = file;
+        this.playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<FakeCamera> LaunchAsync(string qrText)
     {
         var file = Path.Combine(Path.GetTempPath(), $"gridguard-camera-{Guid.NewGuid():N}.y4m");
         await File.WriteAllBytesAsync(file, Y4m(qrText));
@@ -27,7 +39,14 @@ public static class FakeCamera
             Args = [.. BrowserLane.ChromiumArgs, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 $"--use-file-for-fake-video-capture={file}"],
         });
-        return (playwright, browser);
+        return new FakeCamera(file, playwright, browser);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        File.Delete(file);
     }
 
     /// <summary>One 640×480 frame (4:2:0): the QR's modules at 8 pixels each, black on white, centred, quiet zone included.</summary>

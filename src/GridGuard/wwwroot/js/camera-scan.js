@@ -114,8 +114,12 @@
       stream = null;
     }
 
-    if (dialog && dialog.open) {
-      dialog.close();
+    if (dialog && dialog.hasAttribute('open')) {
+      if (dialog.close) {
+        dialog.close();
+      } else {
+        dialog.removeAttribute('open');
+      }
     }
   }
 
@@ -137,7 +141,13 @@
     target = input;
     ensureDialog();
     dialog.querySelector('.camera-error').hidden = true;
-    dialog.showModal();
+    // Old embedded browsers (some in-app ones) have no <dialog> methods: the open attribute shows it all the same.
+    if (dialog.showModal) {
+      dialog.showModal();
+    } else {
+      dialog.setAttribute('open', '');
+    }
+
     navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false })
       .then(function (s) {
         stream = s;

@@ -160,10 +160,8 @@ public sealed class SamplingJourneyTests(BrowserFixture fixture) : BrowserTest(f
     {
         var round = await RoundAsync(2);
         var person = round.People[0];
-        var (playwright, browser) = await FakeCamera.LaunchAsync(PersonCode.Of(person.Id));
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await Fixture.NewPhonePageAsync(browser, "camera");
+        await using var camera = await FakeCamera.LaunchAsync(PersonCode.Of(person.Id));
+        var page = await Fixture.NewPhonePageAsync(camera.Browser, "camera");
         try
         {
             var sampler = new SamplerPage(page);
