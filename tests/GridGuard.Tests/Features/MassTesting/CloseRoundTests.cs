@@ -59,4 +59,27 @@ public sealed class CloseRoundTests(AppFactory app)
         Assert.True(response.IsSuccessStatusCode || (int)response.StatusCode is >= 300 and < 400, response.StatusCode.ToString());
         Assert.Equal(RoundStatus.Closed, await app.WithDbAsync(db => db.MassTestingRounds.Where(r => r.Id == round.Id).Select(r => r.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task CoverageBoardPage_OpenPastItsWindow_SaysSoUntilClosed()
+    {
+        var s = await RoundKit.SetupAsync(app);
+        var round = await RoundKit.OpenAsync(s.Township, s.Tree.Township1.Id);
+        var page = await app.PageClientAsync(s.Organiser);
+        var url = $"/testing-rounds/{round.Id}";
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        Task EndsAt(DateTime at) => app.WithDbAsync(db => db.MassTestingRounds.Where(r => r.Id == round.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.EndsAt, at)));
+
+        await EndsAt(now.AddHours(1));
+        var within = await page.GetStringAsync(url);
+        await EndsAt(now.AddMinutes(-1));
+        var past = await page.GetStringAsync(url);
+        await s.Township.PostAsync($"/api/testing-rounds/{round.Id}/close", null);
+        var closed = await page.GetStringAsync(url);
+
+        Assert.DoesNotContain("round-overdue", within, StringComparison.Ordinal);
+        Assert.Contains("本轮已过时间窗口", past, StringComparison.Ordinal);
+        Assert.DoesNotContain("round-overdue", closed, StringComparison.Ordinal);
+    }
 }
