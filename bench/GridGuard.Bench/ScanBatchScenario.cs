@@ -99,12 +99,13 @@ public static class ScanBatchScenario
                     }
 
                     response.EnsureSuccessStatusCode();
-                    var (a, r) = Counts(await response.Content.ReadAsByteArrayAsync());
+                    var answer = await response.Content.ReadAsByteArrayAsync();
+                    var (a, r) = Counts(answer);
                     Interlocked.Add(ref accepted, a);
                     if (r > 0)
                     {
                         Interlocked.Add(ref refused, r);
-                        firstRefusal ??= JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync()).RootElement
+                        firstRefusal ??= JsonDocument.Parse(answer).RootElement
                             .GetProperty("results").EnumerateArray()
                             .First(x => x.GetProperty("status").ToString() is "Refused" or "2").ToString();
                     }

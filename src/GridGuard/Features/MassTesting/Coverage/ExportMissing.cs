@@ -67,17 +67,17 @@ public static class ExportMissing
     public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> HandleAsync(Guid id, Guid? node,
         AppDbContext db, CurrentUser me, CountyClock clock, CancellationToken ct)
     {
+        var at = await ListMissing.NodeAsync(db, me, id, node, ct);
+        if (at is null)
+        {
+            return TypedResults.NotFound();
+        }
+
         var rows = new List<MissingRow>();
-        ListMissing.Page? page = null;
         Guid? after = null;
         do
         {
-            page = await ListMissing.LoadAsync(db, me, id, node, after, ListMissing.MaxLimit, ct);
-            if (page is null)
-            {
-                return TypedResults.NotFound();
-            }
-
+            var page = await ListMissing.PageAsync(db, me, id, at, after, ListMissing.MaxLimit, ct);
             rows.AddRange(page.Items.Select(Row));
             if (rows.Count > MaxRows)
             {
@@ -94,7 +94,7 @@ public static class ExportMissing
 
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(rows, sheetName: "未采样名单", excelType: ExcelType.XLSX, cancellationToken: ct);
-        return TypedResults.File(stream.ToArray(), ContentType, Platform.Web.ExportFileName.For(Title, page.NodeName, clock.Today));
+        return TypedResults.File(stream.ToArray(), ContentType, Platform.Web.ExportFileName.For(Title, at.Name, clock.Today));
     }
 
     private static MissingRow Row(ListMissing.Item m) => new()

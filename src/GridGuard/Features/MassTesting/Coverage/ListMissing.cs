@@ -39,13 +39,22 @@ public static class ListMissing
     public static async Task<Page?> LoadAsync(AppDbContext db, CurrentUser me, Guid roundId, Guid? nodeId, Guid? after,
         int? limit, CancellationToken ct)
     {
-        var round = await RoundAccess.VisibleAsync(db, me, roundId, ct);
-        var at = round is null ? null : await RoundAccess.NodeAsync(db, me, round, nodeId, ct);
-        if (round is null || at is null)
-        {
-            return null;
-        }
+        var at = await NodeAsync(db, me, roundId, nodeId, ct);
+        return at is null ? null : await PageAsync(db, me, roundId, at, after, limit, ct);
+    }
 
+    /// <summary>The node whose list is asked for, or null when the round or the node is not visible to the user.</summary>
+    public static async Task<Jurisdictions.Jurisdiction?> NodeAsync(AppDbContext db, CurrentUser me, Guid roundId, Guid? nodeId,
+        CancellationToken ct)
+    {
+        var round = await RoundAccess.VisibleAsync(db, me, roundId, ct);
+        return round is null ? null : await RoundAccess.NodeAsync(db, me, round, nodeId, ct);
+    }
+
+    /// <summary>One page of the list at a node <see cref="NodeAsync"/> found (the export reads every page with one look-up of it).</summary>
+    public static async Task<Page> PageAsync(AppDbContext db, CurrentUser me, Guid roundId, Jurisdictions.Jurisdiction at,
+        Guid? after, int? limit, CancellationToken ct)
+    {
         var take = Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit);
         var query = db.RoundMembers.AsNoTracking().InScopeOf(me)
             .Where(m => m.RoundId == roundId && m.FirstSampledAt == null && m.Jurisdiction!.Path.StartsWith(at.Path));
